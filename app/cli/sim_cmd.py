@@ -1,0 +1,40 @@
+"""`examsite simulate`: the exam day, headless, stage by stage."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from app.cli.common import say
+from app.i18n import tr
+from app.simulation.day import Simulation, StageResult, clean
+
+
+def register(subparsers, parent) -> None:
+    simulate = subparsers.add_parser("simulate", help="run the exam day headless with simulated people and devices",
+                                     parents=[parent])
+    simulate.add_argument("--candidates", type=int, default=60)
+    simulate.add_argument("--keep", action="store_true", help="keep the simulated site's folder")
+    simulate.set_defaults(run=run_simulate)
+
+
+def _print(result: StageResult) -> None:
+    mark = "✓" if result.ok else "✗"
+    say(f"{mark} {result.name:<24} {result.seconds:6.2f} s  {result.detail}")
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    chosen = getattr(args, "home", None)
+    root = Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="examsite-sim-"))
+    say(tr("Simulating the exam day in {root}", root=root))
+    simulation = Simulation(root=root, db_url=getattr(args, "db", None), candidates=args.candidates, report=_print)
+    try:
+        ok = simulation.run()
+    finally:
+        if not (args.keep or chosen):
+            clean(root)
+    total = sum(result.seconds for result in simulation.results)
+    say(tr("Simulation passed: every stage checked out ({seconds:.1f} s).", seconds=total) if ok
+        else tr("Simulation FAILED."))
+    return 0 if ok else 1

@@ -1,0 +1,46 @@
+"""The site database schema. Importing this package registers every table on `Base.metadata`."""
+
+from app.persistence.models.base import Base
+from app.persistence.models.evidence import (
+    AuditCheckpoint,
+    AuditEvent,
+    AuditHead,
+    Incident,
+    OutboxItem,
+    Segment,
+)
+from app.persistence.models.people import Candidate, Duty, Sitting, Staff
+from app.persistence.models.plan import ExamPackageRecord, ExamPlanRecord, ExamSession, Room, SiteInfo
+from app.persistence.models.practical import (
+    PracticalTaskRecord,
+    RubricItemRecord,
+    ScoreSheet,
+    Signature,
+)
+from app.persistence.models.theory import Answer, ItemRecord, PaperRecord
+
+__all__ = [
+    "Answer",
+    "AuditCheckpoint",
+    "AuditEvent",
+    "AuditHead",
+    "Base",
+    "Candidate",
+    "Duty",
+    "ExamPackageRecord",
+    "ExamPlanRecord",
+    "ExamSession",
+    "Incident",
+    "ItemRecord",
+    "OutboxItem",
+    "PaperRecord",
+    "PracticalTaskRecord",
+    "Room",
+    "RubricItemRecord",
+    "ScoreSheet",
+    "Segment",
+    "Signature",
+    "SiteInfo",
+    "Sitting",
+    "Staff",
+]

@@ -1,0 +1,1 @@
+"""The exam day run headless against the real services, with simulated people and devices."""

@@ -1,0 +1,1 @@
+"""Helpers for the test suite: the throwaway PostgreSQL cluster and leaked-thread detection."""

@@ -1,0 +1,40 @@
+"""Keys, signatures, sealing and secrets: the only package that imports `cryptography`.
+
+- signing: Ed25519 `SigningKey`, `verify_signature`, `fingerprint`
+- sealing: HPKE `seal_to` (the site opens with `SiteKeys.open_sealed`)
+- site_keys: the site's identity (`SitePublic`, `SiteKeys`) and its passphrase-protected key file
+- fields: `FieldCipher` for sensitive columns at rest
+- passwords: `hash_secret` / `verify_secret` for staff secrets
+- papers: `seal_paper` / `open_paper`, which need both the site key and the exam password
+"""
+
+from app.security.errors import CryptoError, WrongExamPassword, WrongPassphrase
+from app.security.fields import FieldCipher
+from app.security.kdf import FAST_FOR_TESTS, PRODUCTION, ScryptParams
+from app.security.papers import normalise_exam_password, open_paper, seal_paper
+from app.security.passwords import hash_secret, needs_rehash, verify_secret
+from app.security.sealing import seal_to
+from app.security.signing import SigningKey, fingerprint, verify_signature
+from app.security.site_keys import SiteKeys, SitePublic
+
+__all__ = [
+    "FAST_FOR_TESTS",
+    "PRODUCTION",
+    "CryptoError",
+    "FieldCipher",
+    "ScryptParams",
+    "SigningKey",
+    "SiteKeys",
+    "SitePublic",
+    "WrongExamPassword",
+    "WrongPassphrase",
+    "fingerprint",
+    "hash_secret",
+    "needs_rehash",
+    "normalise_exam_password",
+    "open_paper",
+    "seal_paper",
+    "seal_to",
+    "verify_secret",
+    "verify_signature",
+]

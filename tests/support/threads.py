@@ -26,9 +26,9 @@ def _ignorable(thread: threading.Thread) -> bool:
     return isinstance(thread, threading._DummyThread) or any(p.search(thread.name) for p in KNOWN_POOLS)
 
 
-def leaked_threads(before: frozenset[threading.Thread], grace: float = GRACE_SECONDS) -> list[threading.Thread]:
+def leaked_threads(before: frozenset[threading.Thread], grace: float | None = None) -> list[threading.Thread]:
     """Return the threads started since ``before`` that are still alive after the grace period."""
-    deadline = time.monotonic() + grace
+    deadline = time.monotonic() + (GRACE_SECONDS if grace is None else grace)
     survivors = []
     for thread in threading.enumerate():
         if thread in before or thread is threading.current_thread() or _ignorable(thread):

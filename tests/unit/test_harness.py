@@ -86,7 +86,8 @@ def test_the_check_waits_for_a_thread_that_is_finishing():
 def test_the_autouse_fixture_fails_a_leaking_test(pytester, monkeypatch):
     """Run a leaking test in a child pytest with this suite's conftest and see it fail."""
     tests_dir = Path(__file__).resolve().parent.parent
-    pytester.makeconftest((tests_dir / "conftest.py").read_text(encoding="utf-8"))
+    conftest = (tests_dir / "conftest.py").read_text(encoding="utf-8")
+    pytester.makeconftest(conftest + "\nthreads.GRACE_SECONDS = 0.2\n")
     pytester.makepyfile(test_leak=textwrap.dedent("""
         import threading
 
@@ -110,3 +111,39 @@ def test_the_autouse_fixture_fails_a_leaking_test(pytester, monkeypatch):
                                            "markers=allow_leaked_threads: opt out")
     result.assert_outcomes(passed=3, errors=1)
     result.stdout.fnmatch_lines(["*test left 1 thread(s) running: 'leaky'*"])
+
+
+def test_qt_warnings_fail_a_test(pytester, pytestconfig):
+    """A Qt warning fails the test; showing ordinary windows offscreen does not warn."""
+    assert pytestconfig.getini("qt_log_level_fail") == "WARNING"
+    pytester.makepyfile(test_qt=textwrap.dedent("""
+        import os
+
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6 import QtCore, QtWidgets
+
+        def test_windows_are_quiet(qtbot):
+            window = QtWidgets.QMainWindow()
+            window.setCentralWidget(QtWidgets.QLabel("考点通"))
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+
+        def test_warns(qtbot):
+            QtCore.qWarning("the camera went away")
+    """))
+    ignore = [f"qt_log_ignore={pattern}" for pattern in pytestconfig.getini("qt_log_ignore")]
+    options = [arg for pattern in ignore for arg in ("-o", pattern)]
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "qt_api=pyside6",
+                                           "-o", f"qt_log_level_fail={pytestconfig.getini('qt_log_level_fail')}",
+                                           *options)
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*the camera went away*"])
+
+
+def test_missing_server_binaries_give_the_skip_reason(monkeypatch):
+    from support import postgres
+
+    monkeypatch.setattr(postgres, "find_server_binaries", lambda: None)
+    with pytest.raises(postgres.ClusterUnavailable, match=r"initdb/pg_ctl\) not found: install postgresql"):
+        postgres.start_cluster()

@@ -63,10 +63,10 @@ class AuditTrail:
 
 def verify_trail(session, site_id: str, verify: Callable[[bytes, bytes], bool]) -> ChainReport:
     """Verify the whole chain stored in the database reachable through `session`."""
-    return verify_chain(
-        audit_store.iter_events(session),
-        audit_store.signed_head(session),
-        audit_store.checkpoints(session),
-        site_id,
-        verify,
-    )
+    events = audit_store.iter_events(session)
+    try:
+        return verify_chain(
+            events, audit_store.signed_head(session), audit_store.checkpoints(session), site_id, verify
+        )
+    finally:
+        events.close()

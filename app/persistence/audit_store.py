@@ -51,12 +51,20 @@ def add_checkpoint(session: Session, seq: int, head_hash: str, signature: bytes,
 
 
 def iter_events(session: Session, batch: int = 2000) -> Iterator[EventRecord]:
+    """Events in seq order, streamed; the cursor is closed even when the reader stops early."""
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=batch))
-    for (row,) in rows:
-        yield EventRecord(
-            seq=row.seq, at=row.at, actor=row.actor, role=row.role, action=row.action, subject=row.subject,
-            before=row.before, after=row.after, prev_hash=row.prev_hash, hash=row.hash,
-        )
+    try:
+        for (row,) in rows:
+            yield _record(row)
+    finally:
+        rows.close()
+
+
+def _record(row: AuditEvent) -> EventRecord:
+    return EventRecord(
+        seq=row.seq, at=row.at, actor=row.actor, role=row.role, action=row.action, subject=row.subject,
+        before=row.before, after=row.after, prev_hash=row.prev_hash, hash=row.hash,
+    )
 
 
 def signed_head(session: Session) -> SignedHead | None:
@@ -73,10 +81,4 @@ def checkpoints(session: Session) -> list[SignedHead]:
 
 def recent_events(session: Session, limit: int = 200) -> list[EventRecord]:
     rows = session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit))
-    return [
-        EventRecord(
-            seq=row.seq, at=row.at, actor=row.actor, role=row.role, action=row.action, subject=row.subject,
-            before=row.before, after=row.after, prev_hash=row.prev_hash, hash=row.hash,
-        )
-        for row in rows
-    ]
+    return [_record(row) for row in rows]

@@ -32,7 +32,7 @@ class LoginForm(QFrame):
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
         self.staff = QComboBox()
-        self.staff.setMinimumWidth(320)
+        self.staff.setMinimumWidth(380)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.returnPressed.connect(self.submit)
@@ -63,7 +63,7 @@ class LoginForm(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addStretch(1)
+        layout.addSpacing(8)
         layout.addLayout(buttons)
 
     def set_role(self, role: Role, directory: list[StaffEntry]) -> None:

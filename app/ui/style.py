@@ -27,13 +27,17 @@ QPushButton#roleTile {{
     font-size: 15pt; font-weight: 600; color: #1b2a38; text-align: center;
 }}
 QPushButton#roleTile:hover {{ border: 2px solid {ACCENT}; background: #f3f8fd; }}
-QListWidget#navigation {{ background: #ffffff; border: none; border-right: 1px solid #d5dbe1; font-size: 11.5pt; }}
+QListWidget#navigation {{ background: #ffffff; border: none; border-right: 1px solid #d5dbe1; font-size: 11.5pt;
+                          outline: 0; }}
 QListWidget#navigation::item {{ padding: 10px 14px; }}
 QListWidget#navigation::item:selected {{ background: #e3edf7; color: #1b2a38; border-left: 3px solid {ACCENT}; }}
 QTableView {{ background: #ffffff; alternate-background-color: #f7f9fb; gridline-color: #e3e7eb;
              selection-background-color: #d6e6f5; selection-color: #1b2a38; }}
 QHeaderView::section {{ background: #eef1f4; padding: 4px 6px; border: none;
                         border-right: 1px solid #d5dbe1; border-bottom: 1px solid #d5dbe1; }}
+QToolBar {{ background: #ffffff; border: none; border-bottom: 1px solid #d5dbe1; padding: 4px 8px; spacing: 8px; }}
+QToolBar QToolButton {{ padding: 4px 14px; border: 1px solid #b8c2cc; border-radius: 4px; background: #ffffff; }}
+QToolBar QToolButton:hover {{ background: #eef3f8; }}
 QStatusBar {{ background: #ffffff; border-top: 1px solid #d5dbe1; }}
 QStatusBar QLabel {{ padding: 0 10px; color: #33414e; }}
 QLabel#portrait {{ background: #ffffff; border: 1px solid #d5dbe1; }}

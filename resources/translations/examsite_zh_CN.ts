@@ -389,6 +389,10 @@
         <source>Not imported: {reason}</source>
         <translation>未导入：{reason}</translation>
     </message>
+    <message>
+        <source>an internal error stopped the import; nothing was stored.</source>
+        <translation>内部错误导致导入中止，未写入任何数据。</translation>
+    </message>
 </context>
 <context>
     <name>PlanHeader</name>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 from app.domain.actor import Actor
 from app.domain.package import PackageSummary
@@ -108,10 +108,14 @@ class PackagePanel(QWidget):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.hide()
+        self.import_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.import_button.setMinimumWidth(120)
         importing = QHBoxLayout()
+        importing.setSpacing(12)
         importing.addWidget(self.import_button)
         importing.addWidget(self.progress, 1)
         importing.addWidget(self.stage)
+        importing.addStretch(0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -197,6 +201,7 @@ class PackagePanel(QWidget):
         task = run_task(self, lambda progress: self.service.import_package(self.actor, path, progress),
                         on_success=self._import_succeeded, on_known_error=self._import_refused,
                         on_progress=self._import_progress)
+        task.failed.connect(self._import_failed)
         task.finished.connect(self._import_done)
 
     def _import_progress(self, done: int, total: int, stage: str) -> None:
@@ -214,6 +219,10 @@ class PackagePanel(QWidget):
         self.progress.hide()
         self.stage.clear()
         self._say(self.outcome, self.tr("Not imported: {reason}").format(reason=exc.message), "error")
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, KnownError):  # a bug: the dialog has the details, the panel says it stopped
+            self._import_refused(KnownError(self.tr("an internal error stopped the import; nothing was stored.")))
 
     def _import_done(self) -> None:
         self._set_busy(False)

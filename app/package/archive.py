@@ -41,6 +41,8 @@ def _check_end_record(handle, size: int, limits: Limits) -> None:
     if position < 0 or len(tail) - position < _EOCD.size:
         raise errors.truncated()
     _, _, _, _, entries, cd_size, cd_offset, _ = _EOCD.unpack_from(tail, position)
+    if cd_offset + cd_size > size - window + position and cd_size != 0xFFFFFFFF and cd_offset != 0xFFFFFFFF:
+        raise errors.truncated()
     if entries == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
         raise errors.oversized()
     if position >= 20 and tail[position - 20:position - 16] == _ZIP64_LOCATOR:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.domain.actor import Actor
@@ -91,18 +91,20 @@ def run_gui(site: Site, language: str, demo=None, screenshot: Path | None = None
     app = prepare_application(language)
     ui = SiteUi(site, demo)
     launcher = ui.show_launcher()
-    outcome = {"code": 0}
-    if screenshot is not None:
+    try:
+        if screenshot is None:
+            return app.exec()
         launcher.resize(*WINDOW_SIZE)
+        saved: list[bool] = []
+        loop = QEventLoop()  # a local loop: quitting it leaves the application usable
 
         def capture() -> None:
-            outcome["code"] = 0 if save_screenshot(launcher, screenshot) else 1
-            ui.close()
-            app.quit()
+            saved.append(save_screenshot(launcher, screenshot))
+            loop.quit()
 
         QTimer.singleShot(0, capture)
-    try:
-        code = app.exec()
+        loop.exec()
+        ui.close()
+        return 0 if saved and saved[0] else 1
     finally:
         tasks.wait_for_all()
-    return outcome["code"] if screenshot is not None else code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from app.domain.roles import Role
@@ -18,7 +18,7 @@ class DemoPanel(QFrame):
     def __init__(self, credentials: dict[str, tuple[Role, str]], directory: list[StaffEntry]) -> None:
         super().__init__()
         self.setObjectName("demoPanel")
-        self.setFixedWidth(380)
+        self.setFixedWidth(400)
         names = {entry.staff_no: entry.name for entry in directory}
         self.credentials = credentials
         title = QLabel(self.tr("Demo accounts"))
@@ -33,8 +33,11 @@ class DemoPanel(QFrame):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setShowGrid(False)
         self.table.setStyleSheet("font-size: 9.5pt;")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows: list[tuple[str, Role, str]] = []
         for row, (staff_no, (role, secret)) in enumerate(credentials.items()):
             self.rows.append((staff_no, role, secret))

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from app.domain.roles import Role
@@ -85,7 +85,9 @@ def take_all(out: Path) -> None:
         english = LauncherWindow(demo.site, demo)
         shoot(english, out / "launcher-en.png")
         english.close()
-        app.processEvents()
+        for window in (launcher, console, english):
+            window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     finally:
         tasks.wait_for_all()
         demo.site.close()

@@ -84,3 +84,14 @@ def test_demo_panel_fills_the_form(zh_app, demo, qtbot, account):
     with qtbot.waitSignal(launcher.logged_in) as logged:
         launcher.form.submit()
     assert logged.args[0].role == Role.PROCTOR
+
+
+def test_run_gui_screenshot_mode_saves_the_launcher_and_exits(zh_app, demo, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from app.ui.app import WINDOW_SIZE, run_gui
+
+    shot = tmp_path / "shots" / "launcher.png"
+    assert run_gui(demo.site, "zh_CN", demo=demo, screenshot=shot) == 0
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == WINDOW_SIZE

@@ -9,9 +9,12 @@ from app.i18n import language, set_language
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def zh_app(qapp):
-    """The QApplication prepared as the product runs it: Chinese, CJK font, our stylesheet."""
+    """The QApplication prepared as the product runs it: Chinese, CJK font, our stylesheet.
+
+    The core's language is put back afterwards, so tests elsewhere see what they expect.
+    """
     from app.ui.app import prepare_application
 
     before = language()

@@ -52,6 +52,17 @@ def _no_leaked_threads(request):
         pytest.fail(f"test left {len(leaked)} thread(s) running: {threads.describe(leaked)}", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def _core_messages_in_english():
+    """Core sentences come out in English unless a test asks for Chinese, so assertions can match them."""
+    from app.i18n import language, set_language
+
+    before = language()
+    set_language("en")
+    yield
+    set_language(before)
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> PostgresCluster:
     """A PostgreSQL server on 127.0.0.1 for the whole session, removed at the end."""

@@ -98,6 +98,15 @@ def candidate_by_ticket(session: Session, ticket_no: str) -> Candidate | None:
     return session.scalar(select(Candidate).where(Candidate.ticket_no == ticket_no))
 
 
+def existing_tickets(session: Session, tickets: list[str]) -> list[str]:
+    """Those of `tickets` that some candidate on this site already holds, sorted."""
+    found: set[str] = set()
+    for start in range(0, len(tickets), 500):
+        chunk = tickets[start:start + 500]
+        found.update(session.scalars(select(Candidate.ticket_no).where(Candidate.ticket_no.in_(chunk))))
+    return sorted(found)
+
+
 def candidates_by_id_number(session: Session, index: str) -> list[Candidate]:
     return list(session.scalars(select(Candidate).where(Candidate.id_number_index == index)))
 

@@ -17,7 +17,7 @@ from app.i18n import tr
 from app.package import open_package, verify_package
 from app.persistence import repositories
 from app.services.authz import require
-from app.services.site import Site
+from app.services.site import ADMIN_STAFF_NO, Site
 
 Progress = Callable[[int, int, str], None]
 
@@ -77,6 +77,13 @@ class PackageService:
             if repositories.plan_by_code(session, package.plan.plan_code) is not None:
                 raise InvalidState(tr("Plan {plan} is already on this site from another package.",
                                       plan=package.plan.plan_code))
+            taken = repositories.existing_tickets(session, [entry.ticket_no for entry in package.roster])
+            if taken:
+                raise InvalidState(tr("Admission ticket {ticket} is already on this site in another plan; "
+                                      "{count} tickets of this package clash.", ticket=taken[0], count=len(taken)))
+        if any(member.staff_no == ADMIN_STAFF_NO for member in package.staff):
+            raise InvalidState(tr("The package lists staff number '{staff_no}', which is reserved for this site's "
+                                  "administrator.", staff_no=ADMIN_STAFF_NO))
 
     def _stage(self, path: Path) -> Path:
         """Copy the package beside the database, fsynced, under a temporary name."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 
 from app.audit.trail import AuditTrail, verify_trail
 from app.domain.actor import SITE
@@ -19,6 +18,7 @@ from app.services.home import SiteConfig, SiteHome, TrustedIssuer
 
 SITE_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{2,31}$")
 ADMIN_STAFF_NO = "admin"
+ADMIN_NAME = "考点管理员"  # stored data, in the product's first language
 MIN_PASSWORD_LENGTH = 8
 
 
@@ -95,7 +95,7 @@ def init_site(
         tx.add(SiteInfo(site_id=site_id, site_name=site_name, signing_public=keys.public.signing_public.hex(),
                         encryption_public=keys.public.encryption_public.hex(), created_at=now))
         audit_store.ensure_head(tx)
-        tx.add(Staff(staff_no=ADMIN_STAFF_NO, name=tr("Site administrator"), roles=Role.ADMIN.value,
+        tx.add(Staff(staff_no=ADMIN_STAFF_NO, name=ADMIN_NAME, roles=Role.ADMIN.value,
                      secret_hash=hash_secret(admin_password), secret_kind="password"))
         audit.record(tx, SITE, "site.init", f"site:{site_id}", after={
             "site_id": site_id, "site_name": site_name, "signing_key": keys.public.fingerprint,

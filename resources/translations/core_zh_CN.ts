@@ -1,199 +1,644 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-<context>
-    <name>core</name>
-    <message>
-        <source>encrypted ZIP entries are not allowed</source>
-        <translation>不允许使用加密的 ZIP 条目</translation>
-    </message>
-    <message>
-        <source>the ZIP compression method is not supported</source>
-        <translation>不支持该 ZIP 压缩方式</translation>
-    </message>
-    <message>
-        <source>There is no file {path}.</source>
-        <translation>文件 {path} 不存在。</translation>
-    </message>
-    <message>
-        <source>The package file is incomplete or is not an exam package; copy it again.</source>
-        <translation>数据包文件不完整或不是考务数据包，请重新拷贝。</translation>
-    </message>
-    <message>
-        <source>The package member {member} is larger than allowed.</source>
-        <translation>数据包中的 {member} 超过允许的大小。</translation>
-    </message>
-    <message>
-        <source>The package contains an unsafe file name: {member}</source>
-        <translation>数据包中含有不安全的文件名：{member}</translation>
-    </message>
-    <message>
-        <source>The package has no signature and cannot be trusted.</source>
-        <translation>数据包没有签名，不能信任。</translation>
-    </message>
-    <message>
-        <source>The package is not signed by a trusted issuer.</source>
-        <translation>数据包不是由受信任的发布方签名的。</translation>
-    </message>
-    <message>
-        <source>The package was altered after it was signed: {member} does not match its manifest.</source>
-        <translation>数据包在签名后被改动过：{member} 与清单不符。</translation>
-    </message>
-    <message>
-        <source>This package is meant for site {site}, not for this site.</source>
-        <translation>此数据包是发给考点 {site} 的，不是本考点的。</translation>
-    </message>
-    <message>
-        <source>The package member {member} is invalid: {detail}</source>
-        <translation>数据包中的 {member} 内容无效：{detail}</translation>
-    </message>
-    <message>
-        <source>The package has format version {version}, which this version of ExamSite cannot read.</source>
-        <translation>数据包格式版本为 {version}，当前版本的考点通无法读取。</translation>
-    </message>
-    <message>
-        <source>The package is larger than an exam package may be.</source>
-        <translation>数据包超过考务数据包允许的大小。</translation>
-    </message>
-    <message>
-        <source>numbers with a fraction must be written as strings: {value}</source>
-        <translation>带小数的数字必须写成字符串：{value}</translation>
-    </message>
-    <message>
-        <source>the field {field} is missing</source>
-        <translation>缺少字段 {field}</translation>
-    </message>
-    <message>
-        <source>the field {field} has a wrong type or value</source>
-        <translation>字段 {field} 的类型或取值错误</translation>
-    </message>
-    <message>
-        <source>the key {field} appears twice</source>
-        <translation>键 {field} 出现了两次</translation>
-    </message>
-    <message>
-        <source>it is not valid JSON</source>
-        <translation>不是有效的 JSON</translation>
-    </message>
-    <message>
-        <source>{what} {code} appears twice</source>
-        <translation>{what} {code} 重复出现</translation>
-    </message>
-    <message>
-        <source>member</source>
-        <translation>成员文件</translation>
-    </message>
-    <message>
-        <source>the manifest lists itself or its signature</source>
-        <translation>清单中列出了清单自身或其签名</translation>
-    </message>
-    <message>
-        <source>ticket</source>
-        <translation>准考证号</translation>
-    </message>
-    <message>
-        <source>staff number</source>
-        <translation>工作人员编号</translation>
-    </message>
-    <message>
-        <source>session</source>
-        <translation>场次</translation>
-    </message>
-    <message>
-        <source>ticket {ticket} is seated in a session or room the plan does not have</source>
-        <translation>准考证号 {ticket} 被安排在计划中不存在的场次或考场</translation>
-    </message>
-    <message>
-        <source>ticket {ticket} has seat {seat} in room {room}, which is taken or does not exist</source>
-        <translation>准考证号 {ticket} 的座位 {seat}（考场 {room}）已被占用或不存在</translation>
-    </message>
-    <message>
-        <source>staff member {staff} has a duty in a session or room the plan does not have</source>
-        <translation>工作人员 {staff} 的任务安排在计划中不存在的场次或考场</translation>
-    </message>
-    <message>
-        <source>room</source>
-        <translation>考场</translation>
-    </message>
-    <message>
-        <source>the rule {field} is not known</source>
-        <translation>未知的规则 {field}</translation>
-    </message>
-    <message>
-        <source>session {session} names an unknown room {room}</source>
-        <translation>场次 {session} 引用了不存在的考场 {room}</translation>
-    </message>
-    <message>
-        <source>this member is missing from the package</source>
-        <translation>数据包中缺少此文件</translation>
-    </message>
-    <message>
-        <source>this member is not part of an exam package</source>
-        <translation>此文件不属于考务数据包</translation>
-    </message>
-    <message>
-        <source>ticket {ticket} has an invalid ID number</source>
-        <translation>准考证号 {ticket} 的证件号码无效</translation>
-    </message>
-    <message>
-        <source>the paper does not match the package's paper index</source>
-        <translation>试卷与数据包的试卷索引不一致</translation>
-    </message>
-    <message>
-        <source>it cannot be opened with this site's key</source>
-        <translation>无法用本考点的密钥打开</translation>
-    </message>
-    <message>
-        <source>session {session} names an unknown paper or task {code}</source>
-        <translation>场次 {session} 引用了不存在的试卷或考核项目 {code}</translation>
-    </message>
-    <message>
-        <source>task</source>
-        <translation>考核项目</translation>
-    </message>
-    <message>
-        <source>paper</source>
-        <translation>试卷</translation>
-    </message>
-    <message>
-        <source>item</source>
-        <translation>试题</translation>
-    </message>
-    <message>
-        <source>choice</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>rubric item</source>
-        <translation>评分项</translation>
-    </message>
-    <message>
-        <source>item {item} has too few choices</source>
-        <translation>试题 {item} 的选项太少</translation>
-    </message>
-    <message>
-        <source>The encrypted data is damaged or was altered.</source>
-        <translation>加密数据已损坏或被改动。</translation>
-    </message>
-    <message>
-        <source>The site passphrase is not correct.</source>
-        <translation>考点口令不正确。</translation>
-    </message>
-    <message>
-        <source>The exam password is not correct for this paper.</source>
-        <translation>开考密码与此试卷不符。</translation>
-    </message>
-    <message>
-        <source>The site key file {path} is damaged.</source>
-        <translation>考点密钥文件 {path} 已损坏。</translation>
-    </message>
-    <message>
-        <source>The site's public key record is damaged.</source>
-        <translation>考点公钥记录已损坏。</translation>
-    </message>
-    <message>
-        <source>There is no site key file at {path}.</source>
-        <translation>{path} 处没有考点密钥文件。</translation>
-    </message>
-</context>
+    <context>
+        <name>core</name>
+        <message>
+            <source>encrypted ZIP entries are not allowed</source>
+            <translation>不允许使用加密的 ZIP 条目</translation>
+        </message>
+        <message>
+            <source>the ZIP compression method is not supported</source>
+            <translation>不支持该 ZIP 压缩方式</translation>
+        </message>
+        <message>
+            <source>There is no file {path}.</source>
+            <translation>文件 {path} 不存在。</translation>
+        </message>
+        <message>
+            <source>The package file is incomplete or is not an exam package; copy it again.</source>
+            <translation>数据包文件不完整或不是考务数据包，请重新拷贝。</translation>
+        </message>
+        <message>
+            <source>The package member {member} is larger than allowed.</source>
+            <translation>数据包中的 {member} 超过允许的大小。</translation>
+        </message>
+        <message>
+            <source>The package contains an unsafe file name: {member}</source>
+            <translation>数据包中含有不安全的文件名：{member}</translation>
+        </message>
+        <message>
+            <source>The package has no signature and cannot be trusted.</source>
+            <translation>数据包没有签名，不能信任。</translation>
+        </message>
+        <message>
+            <source>The package is not signed by a trusted issuer.</source>
+            <translation>数据包不是由受信任的发布方签名的。</translation>
+        </message>
+        <message>
+            <source>The package was altered after it was signed: {member} does not match its manifest.</source>
+            <translation>数据包在签名后被改动过：{member} 与清单不符。</translation>
+        </message>
+        <message>
+            <source>This package is meant for site {site}, not for this site.</source>
+            <translation>此数据包是发给考点 {site} 的，不是本考点的。</translation>
+        </message>
+        <message>
+            <source>The package member {member} is invalid: {detail}</source>
+            <translation>数据包中的 {member} 内容无效：{detail}</translation>
+        </message>
+        <message>
+            <source>The package has format version {version}, which this version of ExamSite cannot read.</source>
+            <translation>数据包格式版本为 {version}，当前版本的考点通无法读取。</translation>
+        </message>
+        <message>
+            <source>The package is larger than an exam package may be.</source>
+            <translation>数据包超过考务数据包允许的大小。</translation>
+        </message>
+        <message>
+            <source>numbers with a fraction must be written as strings: {value}</source>
+            <translation>带小数的数字必须写成字符串：{value}</translation>
+        </message>
+        <message>
+            <source>the field {field} is missing</source>
+            <translation>缺少字段 {field}</translation>
+        </message>
+        <message>
+            <source>the field {field} has a wrong type or value</source>
+            <translation>字段 {field} 的类型或取值错误</translation>
+        </message>
+        <message>
+            <source>the key {field} appears twice</source>
+            <translation>键 {field} 出现了两次</translation>
+        </message>
+        <message>
+            <source>it is not valid JSON</source>
+            <translation>不是有效的 JSON</translation>
+        </message>
+        <message>
+            <source>{what} {code} appears twice</source>
+            <translation>{what} {code} 重复出现</translation>
+        </message>
+        <message>
+            <source>member</source>
+            <translation>成员文件</translation>
+        </message>
+        <message>
+            <source>the manifest lists itself or its signature</source>
+            <translation>清单中列出了清单自身或其签名</translation>
+        </message>
+        <message>
+            <source>ticket</source>
+            <translation>准考证号</translation>
+        </message>
+        <message>
+            <source>staff number</source>
+            <translation>工作人员编号</translation>
+        </message>
+        <message>
+            <source>session</source>
+            <translation>场次</translation>
+        </message>
+        <message>
+            <source>ticket {ticket} is seated in a session or room the plan does not have</source>
+            <translation>准考证号 {ticket} 被安排在计划中不存在的场次或考场</translation>
+        </message>
+        <message>
+            <source>ticket {ticket} has seat {seat} in room {room}, which is taken or does not exist</source>
+            <translation>准考证号 {ticket} 的座位 {seat}（考场 {room}）已被占用或不存在</translation>
+        </message>
+        <message>
+            <source>staff member {staff} has a duty in a session or room the plan does not have</source>
+            <translation>工作人员 {staff} 的任务安排在计划中不存在的场次或考场</translation>
+        </message>
+        <message>
+            <source>room</source>
+            <translation>考场</translation>
+        </message>
+        <message>
+            <source>the rule {field} is not known</source>
+            <translation>未知的规则 {field}</translation>
+        </message>
+        <message>
+            <source>session {session} names an unknown room {room}</source>
+            <translation>场次 {session} 引用了不存在的考场 {room}</translation>
+        </message>
+        <message>
+            <source>this member is missing from the package</source>
+            <translation>数据包中缺少此文件</translation>
+        </message>
+        <message>
+            <source>this member is not part of an exam package</source>
+            <translation>此文件不属于考务数据包</translation>
+        </message>
+        <message>
+            <source>ticket {ticket} has an invalid ID number</source>
+            <translation>准考证号 {ticket} 的证件号码无效</translation>
+        </message>
+        <message>
+            <source>the paper does not match the package's paper index</source>
+            <translation>试卷与数据包的试卷索引不一致</translation>
+        </message>
+        <message>
+            <source>it cannot be opened with this site's key</source>
+            <translation>无法用本考点的密钥打开</translation>
+        </message>
+        <message>
+            <source>session {session} names an unknown paper or task {code}</source>
+            <translation>场次 {session} 引用了不存在的试卷或考核项目 {code}</translation>
+        </message>
+        <message>
+            <source>task</source>
+            <translation>考核项目</translation>
+        </message>
+        <message>
+            <source>paper</source>
+            <translation>试卷</translation>
+        </message>
+        <message>
+            <source>item</source>
+            <translation>试题</translation>
+        </message>
+        <message>
+            <source>choice</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>rubric item</source>
+            <translation>评分项</translation>
+        </message>
+        <message>
+            <source>item {item} has too few choices</source>
+            <translation>试题 {item} 的选项太少</translation>
+        </message>
+        <message>
+            <source>The encrypted data is damaged or was altered.</source>
+            <translation>加密数据已损坏或被改动。</translation>
+        </message>
+        <message>
+            <source>The site passphrase is not correct.</source>
+            <translation>考点口令不正确。</translation>
+        </message>
+        <message>
+            <source>The exam password is not correct for this paper.</source>
+            <translation>开考密码与此试卷不符。</translation>
+        </message>
+        <message>
+            <source>The site key file {path} is damaged.</source>
+            <translation>考点密钥文件 {path} 已损坏。</translation>
+        </message>
+        <message>
+            <source>The site's public key record is damaged.</source>
+            <translation>考点公钥记录已损坏。</translation>
+        </message>
+        <message>
+            <source>There is no site key file at {path}.</source>
+            <translation>{path} 处没有考点密钥文件。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="122" />
+            <source>Audit event {seq} appears twice or out of order.</source>
+            <translation>审计事件 {seq} 重复出现或顺序错乱。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="128" />
+            <source>Audit event {seq} was altered after it was written.</source>
+            <translation>审计事件 {seq} 在写入后被改动过。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="132" />
+            <source>Audit event {seq} does not follow event {prev}: events were inserted, deleted or reordered.</source>
+            <translation>审计事件 {seq} 与事件 {prev} 接不上：有事件被插入、删除或调换了顺序。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="144" />
+            <source>The audit trail has no signed head: it cannot be trusted.</source>
+            <translation>审计日志没有经签名的链头，不可信。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="146" />
+            <source>The signed head of the audit trail was altered.</source>
+            <translation>审计日志经签名的链头被改动过。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="150" />
+            <source>The audit trail was cut off: events {first} to {last} are missing.</source>
+            <translation>审计日志被截断：缺少事件 {first} 至 {last}。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="155" />
+            <source>Audit event {seq} was added without the site key (it is past the signed head).</source>
+            <translation>审计事件 {seq} 是在没有考点密钥的情况下添加的（位于签名链头之后）。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="158" />
+            <source>Audit event {seq} does not match the signed head.</source>
+            <translation>审计事件 {seq} 与签名链头不符。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="119" />
+            <source>Audit event {seq} is missing: the chain jumps from {prev} to {next}.</source>
+            <translation>缺少审计事件 {seq}：哈希链从 {prev} 直接跳到了 {next}。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="171" />
+            <source>Audit checkpoint at event {seq} was altered.</source>
+            <translation>事件 {seq} 处的审计检查点被改动过。</translation>
+        </message>
+        <message>
+            <location filename="app/audit/chain.py" line="180" />
+            <source>Audit event {seq} does not match its signed checkpoint.</source>
+            <translation>审计事件 {seq} 与其签名检查点不符。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/audit_cmd.py" line="32" />
+            <source>Audit trail intact: {events} events, head {seq} {hash}, signed by the site.</source>
+            <translation>审计日志完好：共 {events} 条事件，链头 {seq} {hash}，已由考点签名。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/audit_cmd.py" line="30" />
+            <source>AUDIT TRAIL BROKEN: {problem}</source>
+            <translation>审计日志已被破坏：{problem}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/common.py" line="46" />
+            <source>Set {env} or run this in a terminal to type it.</source>
+            <translation>请设置环境变量 {env}，或在终端中运行此命令以便输入。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/common.py" line="49" />
+            <source>The two entries differ.</source>
+            <translation>两次输入不一致。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/common.py" line="54" />
+            <source>Site passphrase: </source>
+            <translation>考点口令：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/common.py" line="48" />
+            <source>Again: </source>
+            <translation>再输入一次：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/main.py" line="38" />
+            <source>Error: {message}</source>
+            <translation>错误：{message}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/main.py" line="41" />
+            <source>Interrupted.</source>
+            <translation>已中断。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/main.py" line="45" />
+            <source>ExamSite hit an internal error; the step that failed was rolled back. Please send the report {path} to support.</source>
+            <translation>考点通发生内部错误，失败的步骤已回滚。请将报告 {path} 发送给技术支持。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="43" />
+            <source>Sample package written to {path}</source>
+            <translation>示例考务数据包已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="44" />
+            <source>Package: {package_id}</source>
+            <translation>数据包：{package_id}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="45" />
+            <source>Exam password (开考密码), given to the chief proctor at the start: {password}</source>
+            <translation>开考密码（开考时交给主监考）：{password}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="51" />
+            <source>Package {package_id} (format {version}) is genuine and intact.</source>
+            <translation>数据包 {package_id}（格式 {version}）真实完整。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="53" />
+            <source>Issuer key: {fingerprint}; issued {issued_at}</source>
+            <translation>签发方密钥：{fingerprint}；签发时间 {issued_at}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="55" />
+            <source>For site {site}; plan {plan}: {occupation}, level {level}</source>
+            <translation>目标考点 {site}；考核计划 {plan}：{occupation}，{level} 级</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="57" />
+            <source>{sessions} sessions, {rooms} rooms, {candidates} candidates, {staff} staff, {papers} papers, {tasks} practical tasks</source>
+            <translation>{sessions} 个场次，{rooms} 个考场，{candidates} 名考生，{staff} 名考务人员，{papers} 份试卷，{tasks} 个实操任务</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="83" />
+            <source>Password of the site administrator (admin): </source>
+            <translation>考点管理员（admin）密码：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/package_cmd.py" line="86" />
+            <source>Imported package {package_id}: {candidates} candidates, {staff} staff.</source>
+            <translation>已导入数据包 {package_id}：{candidates} 名考生，{staff} 名考务人员。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sim_cmd.py" line="30" />
+            <source>Simulating the exam day in {root}</source>
+            <translation>在 {root} 中模拟考试日</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sim_cmd.py" line="38" />
+            <source>Simulation passed: every stage checked out ({seconds:.1f} s).</source>
+            <translation>模拟通过：每个环节均核验无误（{seconds:.1f} 秒）。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sim_cmd.py" line="39" />
+            <source>Simulation FAILED.</source>
+            <translation>模拟失败。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="68" />
+            <source>New site passphrase: </source>
+            <translation>新的考点口令：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="69" />
+            <source>Password for the site administrator (admin): </source>
+            <translation>为考点管理员（admin）设置密码：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="74" />
+            <source>Site {site} created in {home}.</source>
+            <translation>已在 {home} 中创建考点 {site}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="75" />
+            <source>Site signing key: {fingerprint}</source>
+            <translation>考点签名密钥：{fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="76" />
+            <source>Database: {url}</source>
+            <translation>数据库：{url}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="85" />
+            <source>Site: {site} ({name})</source>
+            <translation>考点：{site}（{name}）</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="86" />
+            <source>Home: {home}</source>
+            <translation>数据目录：{home}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="87" />
+            <source>Database: {url} (schema {revision})</source>
+            <translation>数据库：{url}（结构版本 {revision}）</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="102" />
+            <source>Database schema is at {revision}.</source>
+            <translation>数据库结构已是版本 {revision}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="52" />
+            <source>An issuer key is 64 hexadecimal characters (an Ed25519 public key).</source>
+            <translation>签发方密钥应为 64 位十六进制字符（Ed25519 公钥）。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="90" />
+            <source>Trusted issuer: {label} {fingerprint}</source>
+            <translation>受信任的签发方：{label} {fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/site_cmd.py" line="49" />
+            <source>Cannot read the issuer key {path}: {detail}</source>
+            <translation>无法读取签发方密钥 {path}：{detail}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="56" />
+            <source>New password or PIN for {staff_no}: </source>
+            <translation>{staff_no} 的新密码或 PIN：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="59" />
+            <source>Password or PIN set for {staff_no}.</source>
+            <translation>已为 {staff_no} 设置密码或 PIN。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="69" />
+            <source>Account {staff_no} unlocked.</source>
+            <translation>账号 {staff_no} 已解锁。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="38" />
+            <source>locked</source>
+            <translation>已锁定</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="39" />
+            <source>ready</source>
+            <translation>可登录</translation>
+        </message>
+        <message>
+            <location filename="app/cli/staff_cmd.py" line="39" />
+            <source>no password yet</source>
+            <translation>尚未设置密码</translation>
+        </message>
+        <message>
+            <location filename="app/cli/ui_cmd.py" line="31" />
+            <source>Preparing a demo site in {root}…</source>
+            <translation>正在 {root} 中准备演示考点…</translation>
+        </message>
+        <message>
+            <location filename="app/persistence/database.py" line="121" />
+            <source>This site has no database yet: run 'examsite site init' first.</source>
+            <translation>该考点还没有数据库：请先运行 'examsite site init'。</translation>
+        </message>
+        <message>
+            <location filename="app/persistence/database.py" line="124" />
+            <source>The database schema is at {current} but this version needs {head}: run 'examsite site migrate'.</source>
+            <translation>数据库结构为版本 {current}，本软件需要版本 {head}：请运行 'examsite site migrate'。</translation>
+        </message>
+        <message>
+            <location filename="app/persistence/database.py" line="91" />
+            <source>The database cannot be reached or is busy: {detail}</source>
+            <translation>无法连接数据库或数据库繁忙：{detail}</translation>
+        </message>
+        <message>
+            <location filename="app/persistence/database.py" line="107" />
+            <source>The database schema could not be brought up to date: {detail}</source>
+            <translation>无法升级数据库结构：{detail}</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="58" />
+            <source>Unknown staff number or wrong password.</source>
+            <translation>工号不存在或密码错误。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="63" />
+            <source>This account is locked after repeated failures; try again in {minutes} minutes.</source>
+            <translation>该账号因多次登录失败已被锁定，请 {minutes} 分钟后再试。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="100" />
+            <source>No staff member has the number {staff_no}.</source>
+            <translation>没有工号为 {staff_no} 的考务人员。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="68" />
+            <source>{name} does not hold the role {role}.</source>
+            <translation>{name} 不担任{role}。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="103" />
+            <source>A PIN is exactly {count} digits.</source>
+            <translation>PIN 必须是 {count} 位数字。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="72" />
+            <source>No password or PIN has been set for {name}: ask the site administrator.</source>
+            <translation>尚未为 {name} 设置密码或 PIN，请联系考点管理员。</translation>
+        </message>
+        <message>
+            <location filename="app/services/auth.py" line="80" />
+            <source>Too many failures: the account is locked for {minutes} minutes.</source>
+            <translation>失败次数过多：账号已锁定 {minutes} 分钟。</translation>
+        </message>
+        <message>
+            <location filename="app/services/authz.py" line="15" />
+            <source>Only {roles} may do this.</source>
+            <translation>只有{roles}可以执行此操作。</translation>
+        </message>
+        <message>
+            <location filename="app/services/home.py" line="99" />
+            <source>No site is set up in {home}: run 'examsite site init' first.</source>
+            <translation>{home} 中尚未建立考点：请先运行 'examsite site init'。</translation>
+        </message>
+        <message>
+            <location filename="app/services/home.py" line="103" />
+            <source>The site configuration {path} is damaged: {detail}</source>
+            <translation>考点配置文件 {path} 已损坏：{detail}</translation>
+        </message>
+        <message>
+            <location filename="app/services/overview.py" line="163" />
+            <source>No candidate has the admission ticket {ticket}.</source>
+            <translation>没有准考证号为 {ticket} 的考生。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="69" />
+            <source>Imported.</source>
+            <translation>导入完成。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="44" />
+            <source>Verifying the signature and every member…</source>
+            <translation>正在核验签名及每个文件…</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="85" />
+            <source>The package lists staff number '{staff_no}', which is reserved for this site's administrator.</source>
+            <translation>数据包中含有工号“{staff_no}”，该工号保留给本考点管理员使用。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="55" />
+            <source>Writing the audit trail…</source>
+            <translation>正在写入审计日志…</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="75" />
+            <source>This package ({package_id}) has already been imported.</source>
+            <translation>该数据包（{package_id}）已经导入过。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="78" />
+            <source>Plan {plan} is already on this site from another package.</source>
+            <translation>考核计划 {plan} 已由另一个数据包导入本考点。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="82" />
+            <source>Admission ticket {ticket} is already on this site in another plan; {count} tickets of this package clash.</source>
+            <translation>准考证号 {ticket} 已存在于本考点的另一考核计划中；本数据包共有 {count} 个准考证号冲突。</translation>
+        </message>
+        <message>
+            <location filename="app/services/packages.py" line="53" />
+            <source>Storing the roster…</source>
+            <translation>正在保存考生名单…</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="59" />
+            <source>A password needs at least {count} characters.</source>
+            <translation>密码至少需要 {count} 个字符。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="75" />
+            <source>A site is already set up in {home}.</source>
+            <translation>{home} 中已经建立了考点。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="78" />
+            <source>The site code may use letters, digits, '-' and '_' (3 to 32 characters).</source>
+            <translation>考点代码只能使用字母、数字、“-”和“_”（3 至 32 个字符）。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="83" />
+            <source>Name at least one trusted package issuer key.</source>
+            <translation>请至少指定一个受信任的数据包签发方密钥。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="91" />
+            <source>That database already belongs to a site: use an empty database.</source>
+            <translation>该数据库已属于某个考点：请使用空数据库。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="46" />
+            <source>This needs the site passphrase: unlock the site first.</source>
+            <translation>此操作需要考点口令：请先解锁考点。</translation>
+        </message>
+        <message>
+            <location filename="app/services/site.py" line="120" />
+            <source>The database {url} does not belong to site {site}.</source>
+            <translation>数据库 {url} 不属于考点 {site}。</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="75" />
+            <source>site {site} ({url}); package {package} imported, {count} staff accounts ready</source>
+            <translation>考点 {site}（{url}）；数据包 {package} 已导入，{count} 个考务账号就绪</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="92" />
+            <source>genuine package accepted ({candidates} candidates); tampered copy refused: {reason}</source>
+            <translation>真实数据包已接受（{candidates} 名考生）；被篡改的副本已拒绝：{reason}</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="107" />
+            <source>{count} staff logged in in their roles; {victim} locked after {failures} wrong entries and unlocked by the administrator</source>
+            <translation>{count} 名考务人员以各自角色登录；{victim} 连续输错 {failures} 次后被锁定，已由管理员解锁</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="114" />
+            <source>{events} events chained and signed; head {hash}</source>
+            <translation>{events} 条事件已成链并签名；链头 {hash}</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="50" />
+            <source>Site, sample package and import</source>
+            <translation>考点、示例数据包与导入</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="51" />
+            <source>Package verification</source>
+            <translation>数据包核验</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="52" />
+            <source>Staff log-ins</source>
+            <translation>考务人员登录</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="53" />
+            <source>Audit trail</source>
+            <translation>审计日志</translation>
+        </message>
+    </context>
 </TS>

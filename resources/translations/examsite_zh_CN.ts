@@ -16,14 +16,6 @@
         <translation>场次总览</translation>
     </message>
     <message>
-        <source>Scoring</source>
-        <translation>评分</translation>
-    </message>
-    <message>
-        <source>Practical scoring opens here when a practical session starts. The examiners&apos; scoring station is not part of this version yet.</source>
-        <translation>实操场次开始后，在此进行实操评分。本版本尚未提供考评员评分工作台。</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>账号</translation>
     </message>

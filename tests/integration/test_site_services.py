@@ -84,6 +84,31 @@ def test_a_package_is_imported_once(site, admin, sample):
         PackageService(site).import_package(admin, sample.path)
 
 
+def test_clashing_admission_tickets_are_refused_cleanly(site, admin, sample, tmp_path):
+    PackageService(site).import_package(admin, sample.path)
+    clash = make_sample(site.public, tmp_path / "clash.espkg", candidates=24, seed=999)  # same ticket batch
+    with pytest.raises(InvalidState, match="Admission ticket .* already on this site"):
+        PackageService(site).import_package(admin, clash.path)
+    assert verify_audit(site).ok
+
+
+def test_a_package_may_not_claim_the_site_administrator(site, admin, sample, tmp_path):
+    from app.domain.roster import StaffMember
+    from app.package import build_package, open_package, open_sealed_paper
+    from app.security import SigningKey
+
+    opened = open_package(sample.path, site.keys, site.trusted_issuers)
+    papers = {p.code: (open_sealed_paper(p, opened.summary.package_id, site.keys, sample.exam_password),
+                       sample.exam_password) for p in opened.papers}
+    forged = tmp_path / "admin.espkg"
+    build_package(forged, plan=opened.plan, roster=opened.roster, tasks=opened.tasks, papers=papers,
+                  staff=(*opened.staff, StaffMember("admin", "冒名者", (Role.ADMIN,))),
+                  issuer=SigningKey.sample_issuer(), site=site.public)
+    with pytest.raises(InvalidState, match="reserved"):
+        PackageService(site).import_package(admin, forged)
+    assert AuthService(site).login(ADMIN_STAFF_NO, DEMO_ADMIN_PASSWORD, Role.ADMIN).name == "考点管理员"
+
+
 def test_only_the_administrator_imports(tmp_path, database_url):
     demo = create_demo_site(tmp_path / "demo", database_url, candidates=6)
     try:
@@ -98,6 +123,8 @@ def test_only_the_administrator_imports(tmp_path, database_url):
 
 def test_login_failures_lock_the_account(site, admin):
     auth = AuthService(site)
+    with pytest.raises(LoginFailed, match="role"):
+        auth.login(ADMIN_STAFF_NO, DEMO_ADMIN_PASSWORD, Role.EXAMINER)
     for _ in range(MAX_FAILURES - 1):
         with pytest.raises(LoginFailed, match="wrong password"):
             auth.login(ADMIN_STAFF_NO, "guess-guess", Role.ADMIN)
@@ -105,8 +132,6 @@ def test_login_failures_lock_the_account(site, admin):
         auth.login(ADMIN_STAFF_NO, "guess-guess", Role.ADMIN)
     with pytest.raises(LoginFailed, match="locked"):
         auth.login(ADMIN_STAFF_NO, DEMO_ADMIN_PASSWORD, Role.ADMIN)
-    with pytest.raises(LoginFailed, match="role"):
-        auth.login(ADMIN_STAFF_NO, DEMO_ADMIN_PASSWORD, Role.EXAMINER)
     assert verify_audit(site).ok
 
 

@@ -73,7 +73,8 @@ def make_sample(site: SitePublic, out: Path, *, issuer: SigningKey | None = None
     plan = make_plan(exam_date, candidates, seed)
     room_codes = [room.code for room in plan.rooms]
     roster = make_roster(rng, candidates, exam_date, PROVINCE, int(plan.level),
-                         [(room.code, room.capacity) for room in plan.rooms], [s.code for s in plan.sessions])
+                         [(room.code, room.capacity) for room in plan.rooms], [s.code for s in plan.sessions],
+                         batch=1 + seed % 999)
     staff = make_staff(rng, room_codes, "TH1", "PR1")
     paper = make_paper("DG4-LL-A", rng)
     issued_at = datetime.now(timezone.utc) - timedelta(seconds=1)

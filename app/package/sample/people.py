@@ -36,14 +36,17 @@ def id_number_for(rng: random.Random, gender: str, exam_date: date) -> str:
     return make_id_number(rng.choice(REGIONS), birth, sequence)
 
 
-def ticket_number(exam_date: date, province: str, site_serial: int, level: int, room: int, seat: int) -> str:
-    """准考证号: YY + province (2) + site serial (3) + level (1) + room (2) + seat (2)."""
-    return f"{exam_date:%y}{province}{site_serial:03d}{level}{room:02d}{seat:02d}"
+def ticket_number(exam_date: date, province: str, batch: int, level: int, room: int, seat: int) -> str:
+    """准考证号: YY + province (2) + batch serial (3) + level (1) + room (2) + seat (2)."""
+    return f"{exam_date:%y}{province}{batch:03d}{level}{room:02d}{seat:02d}"
 
 
 def make_roster(rng: random.Random, count: int, exam_date: date, province: str, level: int,
-                rooms: list[tuple[str, int]], sessions: list[str]) -> list[RosterEntry]:
-    """`count` candidates filled into `rooms` (code, capacity) in turn; the same seat in every session."""
+                rooms: list[tuple[str, int]], sessions: list[str], batch: int = 1) -> list[RosterEntry]:
+    """`count` candidates filled into `rooms` (code, capacity) in turn; the same seat in every session.
+
+    `batch` (1–999) keeps the tickets of different sample packages apart.
+    """
     roster, per_room = [], -(-count // len(rooms))
     for number in range(count):
         room_index, seat = divmod(number, per_room)
@@ -51,7 +54,7 @@ def make_roster(rng: random.Random, count: int, exam_date: date, province: str, 
         gender = "M" if rng.random() < 0.8 else "F"  # electricians: mostly men
         hue = rng.randrange(len(TINTS))
         roster.append(RosterEntry(
-            ticket_no=ticket_number(exam_date, province, 1, level, room_index + 1, seat + 1),
+            ticket_no=ticket_number(exam_date, province, batch, level, room_index + 1, seat + 1),
             name=person_name(rng, gender), gender=gender, id_type="resident",
             id_number=id_number_for(rng, gender, exam_date), photo=portrait_png(TINTS[hue]), photo_type="image/png",
             seats=tuple(SeatAssignment(session, room_code, seat + 1) for session in sessions),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QSizePolicy, QStackedWidget,
-                               QToolBar, QVBoxLayout, QWidget)
+                               QToolBar, QWidget)
 
 from app.domain.actor import Actor
 from app.domain.roles import Role
@@ -41,8 +41,6 @@ class ConsoleWindow(QMainWindow):
         if actor.role in VIEW_ROLES:
             self.overview_panel = OverviewPanel(site, actor)
             self._add_panel(self.overview_panel, self.tr("Session overview"))
-        else:
-            self._add_panel(self._not_yet_panel(), self.tr("Scoring"))
         if self.package_panel and self.overview_panel:
             self.package_panel.imported.connect(lambda _summary: self.overview_panel.refresh())
         self.navigation.currentRowChanged.connect(self.panels.setCurrentIndex)
@@ -67,16 +65,6 @@ class ConsoleWindow(QMainWindow):
 
     def show_panel(self, panel: QWidget) -> None:
         self.navigation.setCurrentRow(self.panels.indexOf(panel))
-
-    def _not_yet_panel(self) -> QWidget:
-        panel = QWidget()
-        text = QLabel(self.tr("Practical scoring opens here when a practical session starts. "
-                              "The examiners' scoring station is not part of this version yet."))
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(panel)
-        layout.addWidget(text)
-        return panel
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Account"))

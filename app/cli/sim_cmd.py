@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from app.cli.common import say
@@ -19,9 +20,15 @@ def register(subparsers, parent) -> None:
     simulate.set_defaults(run=run_simulate)
 
 
+def _pad(text: str, width: int) -> str:
+    """Pad to a display width: CJK characters take two terminal columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
 def _print(result: StageResult) -> None:
     mark = "✓" if result.ok else "✗"
-    say(f"{mark} {result.name:<24} {result.seconds:6.2f} s  {result.detail}")
+    say(f"{mark} {_pad(result.name, 28)} {result.seconds:6.2f} s  {result.detail}")
 
 
 def run_simulate(args: argparse.Namespace) -> int:

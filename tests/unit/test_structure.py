@@ -147,7 +147,8 @@ def test_a_violation_names_file_line_and_rule():
     assert found == [
         "app/services/thing.py:1: imports app.ui (the core and the drivers never reach up into the UI; "
         "allowed in app/ui/, app/cli/)",
-        "app/services/thing.py:2: imports cv2 (hardware and media libraries live in drivers; allowed in drivers/)",
+        "app/services/thing.py:2: imports cv2 (hardware, media and vision libraries live in drivers; "
+        "allowed in drivers/)",
     ]
 
 

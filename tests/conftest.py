@@ -52,6 +52,20 @@ def _no_leaked_threads(request):
         pytest.fail(f"test left {len(leaked)} thread(s) running: {threads.describe(leaked)}", pytrace=False)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--hardware", action="store_true", default=False,
+                     help="also run the tests that need real devices (USB cameras, ID-card readers, scanners)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--hardware"):
+        return
+    skip = pytest.mark.skip(reason="needs a real device: run with --hardware")
+    for item in items:
+        if "hardware" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _core_messages_in_english():
     """Core sentences come out in English unless a test asks for Chinese, so assertions can match them."""

@@ -26,6 +26,7 @@ class RosterEntry:
     photo: bytes  # sensitive: roster portrait (JPEG or PNG)
     photo_type: str  # "image/jpeg" or "image/png"
     seats: tuple[SeatAssignment, ...]
+    ticket_token: str | None = None  # the issuer-signed QR payload printed on the admission ticket
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from app.package.limits import DEFAULT_LIMITS, Limits
 from app.package.manifest import FORMAT_VERSION, MANIFEST, SIGNATURE, Manifest, declared_version, parse_manifest
 from app.package.people_codec import personal_from_bytes, personal_info, roster_from_json, staff_from_json
 from app.package.plan_codec import plan_from_json
+from app.package.tickets_codec import TICKETS, tickets_from_json, token_matches
 from app.package.work_codec import index_from_json, paper_aad, paper_from_json, paper_member, tasks_from_json
 from app.security import CryptoError, SiteKeys, SitePublic, fingerprint, open_paper, verify_signature
 
@@ -106,7 +107,12 @@ def _verify(path: Path, site: SitePublic, trusted_issuers: Sequence[bytes], limi
     tasks = _decode("tasks.json", tasks_from_json, _json("tasks.json", members))
     index = _decode("papers/index.json", index_from_json, _json("papers/index.json", members))
     _check_references(plan, tasks, index)
-    expected = set(REQUIRED) | {member for _, member in roster} | {entry["member"] for entry in index}
+    if TICKETS in members:
+        tokens = _decode(TICKETS, lambda data: tickets_from_json(data, [e for e, _ in roster], plan,
+                                                                 manifest.issuer_public), _json(TICKETS, members))
+        roster = [(replace(entry, ticket_token=tokens.get(entry.ticket_no)), member) for entry, member in roster]
+    expected = set(REQUIRED) | {TICKETS} & set(members) | {member for _, member in roster} | {
+        entry["member"] for entry in index}
     for name in sorted(expected - set(members)):
         raise errors.malformed(name, tr("this member is missing from the package"))
     for name in sorted(set(members) - expected):
@@ -143,15 +149,16 @@ def open_package(path: Path, site: SiteKeys, trusted_issuers: Sequence[bytes], *
     """Verify, then decode everything and unseal the personal data; papers stay sealed."""
     checked = _verify(Path(path), site.public, trusted_issuers, limits)
     package_id = checked.manifest.package_id
-    roster = tuple(_unseal_person(entry, member, checked.members[member], package_id, site)
-                   for entry, member in checked.roster)
+    roster = tuple(_unseal_person(entry, member, checked.members[member], package_id, site,
+                                  checked.manifest.issuer_public) for entry, member in checked.roster)
     papers = tuple(SealedPaper(code=entry["code"], title=entry["title"], item_count=entry["item_count"],
                                blob=checked.members[entry["member"]]) for entry in checked.index)
     return ExamPackage(summary=checked.summary, manifest_sha256=checked.manifest_sha256, plan=checked.plan,
                        roster=roster, staff=checked.staff, papers=papers, tasks=checked.tasks)
 
 
-def _unseal_person(entry: RosterEntry, member: str, blob: bytes, package_id: str, site: SiteKeys) -> RosterEntry:
+def _unseal_person(entry: RosterEntry, member: str, blob: bytes, package_id: str, site: SiteKeys,
+                   issuer_public: bytes) -> RosterEntry:
     try:
         plaintext = site.open_sealed(blob, personal_info(package_id, entry.ticket_no))
     except CryptoError:
@@ -163,8 +170,10 @@ def _unseal_person(entry: RosterEntry, member: str, blob: bytes, package_id: str
         valid = False
     if not valid:
         raise errors.malformed(member, tr("ticket {ticket} has an invalid ID number", ticket=entry.ticket_no))
-    return RosterEntry(ticket_no=entry.ticket_no, name=entry.name, gender=entry.gender, id_type=entry.id_type,
-                       id_number=id_number, photo=photo, photo_type=photo_type, seats=entry.seats)
+    if entry.ticket_token and not token_matches(entry.ticket_token, issuer_public, entry.ticket_no, id_number):
+        raise errors.malformed(TICKETS, tr("the QR code of ticket {ticket} is bound to another ID number",
+                                           ticket=entry.ticket_no))
+    return replace(entry, id_number=id_number, photo=photo, photo_type=photo_type)
 
 
 def open_sealed_paper(sealed: SealedPaper, package_id: str, site: SiteKeys, exam_password: str) -> Paper:

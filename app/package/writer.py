@@ -20,6 +20,7 @@ from app.domain.roster import RosterEntry, StaffMember
 from app.package.manifest import MANIFEST, SIGNATURE, build_manifest
 from app.package.people_codec import personal_info, personal_member, personal_to_bytes, roster_to_json, staff_to_json
 from app.package.plan_codec import plan_to_json
+from app.package.tickets_codec import TICKETS, make_tokens, tickets_to_json
 from app.package.work_codec import index_to_json, paper_aad, paper_member, paper_to_json, tasks_to_json
 from app.security import PRODUCTION, ScryptParams, SigningKey, SitePublic, seal_paper, seal_to
 
@@ -76,8 +77,10 @@ def write_zip(path: Path, members: Mapping[str, bytes]) -> None:
 def build_package(path: Path, *, plan: ExamPlan, roster: Sequence[RosterEntry], staff: Sequence[StaffMember],
                   tasks: Sequence[PracticalTask], papers: Mapping[str, tuple[Paper, str]], issuer: SigningKey,
                   site: SitePublic, package_id: str | None = None, issued_at: datetime | None = None,
-                  paper_params: ScryptParams = PRODUCTION) -> str:
+                  paper_params: ScryptParams = PRODUCTION, with_tickets: bool = True) -> str:
     """Write a signed package for `site` at `path`; returns its package id.
+
+    With `with_tickets` the issuer also signs every candidate's admission ticket (tickets.json).
 
     `papers` maps each paper code to the paper and its exam password (开考密码).
     """
@@ -85,5 +88,7 @@ def build_package(path: Path, *, plan: ExamPlan, roster: Sequence[RosterEntry], 
     issued_at = issued_at or datetime.now(timezone.utc)
     members = package_members(package_id, site, plan=plan, roster=roster, staff=staff, tasks=tasks, papers=papers,
                               paper_params=paper_params)
+    if with_tickets:
+        members[TICKETS] = canonical_json(tickets_to_json(make_tokens(issuer, plan, roster)))
     assemble(path, members, issuer=issuer, site=site, package_id=package_id, issued_at=issued_at)
     return package_id

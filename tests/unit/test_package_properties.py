@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import zipfile
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -15,6 +17,7 @@ from app.domain.plan import ExamPlan, ExamRules, Level, RoomSpec, SessionKind, S
 from app.domain.roles import Role
 from app.domain.roster import RosterEntry, SeatAssignment, StaffMember
 from app.identity.idnumber import make_id_number
+from app.identity.tickets import read_ticket
 from app.package import PackageError, build_package, open_package, verify_package
 from app.package.fields import parse_json
 from app.security import FAST_FOR_TESTS, SigningKey, SiteKeys
@@ -67,7 +70,11 @@ def test_build_then_open_round_trips(tmp_path_factory, content):
     build_package(path, plan=plan, roster=roster, staff=staff, tasks=[TASK], papers={}, issuer=ISSUER,
                   site=SITE.public, paper_params=FAST_FOR_TESTS)
     package = open_package(path, SITE, [ISSUER.public_key])
-    assert package.roster == roster and package.staff == staff and package.tasks == (TASK,)
+    assert tuple(replace(entry, ticket_token=None) for entry in package.roster) == roster
+    for entry in package.roster:
+        claims = read_ticket(entry.ticket_token, [ISSUER.public_key])
+        assert claims.ticket_no == entry.ticket_no and claims.plan_code == plan.plan_code
+    assert package.staff == staff and package.tasks == (TASK,)
     assert package.plan == plan
 
 

@@ -16,6 +16,7 @@ from app.domain.plan import ExamRules
 from app.domain.roles import PIN_ROLES
 from app.persistence.models import (
     Candidate,
+    CheckinRecord,
     Duty,
     ExamPackageRecord,
     ExamPlanRecord,
@@ -184,6 +185,7 @@ def store_package(
             photo_sealed=sealer.encrypt(entry.photo, PHOTO_CONTEXT),
             photo_type=entry.photo_type,
             photo_sha256=hashlib.sha256(entry.photo).hexdigest(),
+            ticket_token=entry.ticket_token,
         )
         session.add(candidate)
         session.flush()
@@ -227,3 +229,33 @@ def _store_staff(session: Session, package: ExamPackage, plan_row, sessions, roo
 
 def _pin_only(roles) -> bool:
     return bool(roles) and all(role in PIN_ROLES for role in roles)
+
+
+def session_by_code(session: Session, plan_id: int, code: str) -> ExamSession | None:
+    return session.scalar(select(ExamSession).where(ExamSession.plan_id == plan_id, ExamSession.code == code))
+
+
+def sittings_of_session(session: Session, session_id: int) -> list[tuple[Sitting, Candidate, Room]]:
+    rows = session.execute(
+        select(Sitting, Candidate, Room)
+        .join(Candidate, Candidate.id == Sitting.candidate_id)
+        .join(Room, Room.id == Sitting.room_id)
+        .where(Sitting.session_id == session_id)
+        .order_by(Room.code, Sitting.seat_no, Candidate.ticket_no)
+    )
+    return [tuple(row) for row in rows]
+
+
+def sitting_for(session: Session, session_id: int, candidate_id: int, *, lock: bool = False) -> Sitting | None:
+    query = select(Sitting).where(Sitting.session_id == session_id, Sitting.candidate_id == candidate_id)
+    return session.scalar(query.with_for_update() if lock else query)
+
+
+def taken_seats(session: Session, session_id: int, room_id: int) -> set[int]:
+    return set(session.scalars(select(Sitting.seat_no).where(
+        Sitting.session_id == session_id, Sitting.room_id == room_id, Sitting.seat_no.is_not(None))))
+
+
+def checkin_records(session: Session, sitting_id: int) -> list[CheckinRecord]:
+    return list(session.scalars(select(CheckinRecord).where(CheckinRecord.sitting_id == sitting_id)
+                                .order_by(CheckinRecord.id)))

@@ -23,7 +23,7 @@ def database(database_url):
 
 
 def test_migrations_reach_head_and_match_the_models(database):
-    assert database.revision() == database.head_revision() == "0001"
+    assert database.revision() == database.head_revision() is not None
     database.require_current()
     with database.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)

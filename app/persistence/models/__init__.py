@@ -1,6 +1,7 @@
 """The site database schema. Importing this package registers every table on `Base.metadata`."""
 
 from app.persistence.models.base import Base
+from app.persistence.models.checkin import CheckinRecord
 from app.persistence.models.evidence import (
     AuditCheckpoint,
     AuditEvent,
@@ -26,6 +27,7 @@ __all__ = [
     "AuditHead",
     "Base",
     "Candidate",
+    "CheckinRecord",
     "Duty",
     "ExamPackageRecord",
     "ExamPlanRecord",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.persistence.models.base import Base
@@ -27,6 +27,7 @@ class Candidate(Base):
     photo_sealed: Mapped[bytes] = mapped_column(LargeBinary)
     photo_type: Mapped[str] = mapped_column(String(32))
     photo_sha256: Mapped[str] = mapped_column(String(64))
+    ticket_token: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     sittings: Mapped[list[Sitting]] = relationship(back_populates="candidate")
 

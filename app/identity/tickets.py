@@ -114,3 +114,19 @@ def check_ticket(claims: TicketClaims, *, plan_code: str, session_code: str, now
     if id_number is not None and id_digest(claims.ticket_no, id_number) != claims.id_digest:
         raise TicketRejected(tr("The ID card does not belong to the holder of ticket {ticket}.",
                                 ticket=claims.ticket_no), code="id_mismatch")
+
+
+def status_text(code: str) -> str:
+    """A ticket status code ("valid", "forged", …) in words for the desk."""
+    texts = {
+        "valid": tr("valid"),
+        "not_scanned": tr("not scanned"),
+        "malformed": tr("unreadable code"),
+        "forged": tr("forged"),
+        "altered": tr("altered"),
+        "other_session": tr("for another exam or session"),
+        "expired": tr("expired"),
+        "not_yet_valid": tr("not valid yet"),
+        "id_mismatch": tr("belongs to another ID card"),
+    }
+    return texts.get(code, code)

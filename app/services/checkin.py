@@ -24,7 +24,7 @@ from app.domain.roles import Role
 from app.errors import InvalidState, KnownError, NotFound
 from app.i18n import tr
 from app.identity.idnumber import validate_id_number
-from app.identity.tickets import check_ticket, read_ticket
+from app.identity.tickets import check_ticket, read_ticket, status_text
 from app.persistence import repositories
 from app.persistence.models import CheckinRecord
 from app.persistence.repositories import ID_CONTEXT
@@ -270,7 +270,7 @@ def _problems(evidence: Evidence, card_match: bool | None) -> list[str]:
     """What stands between this evidence and a plain confirmation."""
     problems = []
     if evidence.ticket_status not in ("valid", "not_scanned"):
-        problems.append(tr("ticket refused ({code})", code=evidence.ticket_status))
+        problems.append(tr("ticket refused: {status}", status=status_text(evidence.ticket_status)))
     if card_match is False:
         problems.append(tr("the ID card is someone else's"))
     if evidence.face_same is False:

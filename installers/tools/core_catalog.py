@@ -1,6 +1,6 @@
 """Keep resources/translations/core_zh_CN.ts in step with the core's `tr("…")` sentences.
 
-    python installers/tools/core_catalog.py          # add new sentences (unfinished), list them
+    python installers/tools/core_catalog.py          # add new sentences (unfinished), drop unused ones
     python installers/tools/core_catalog.py --check  # exit 1 when a sentence is missing or unfinished
 
 The GUI's strings are handled by pyside6-lupdate; this covers the Qt-free core (app/ except app/ui).
@@ -51,9 +51,14 @@ def missing_or_unfinished(path: Path = CATALOG) -> list[str]:
 
 
 def add_new(path: Path = CATALOG) -> list[str]:
+    """Add new sentences as unfinished and drop the ones no source uses any more."""
     tree, context, messages = read_catalog(path)
+    sentences = core_sentences()
+    dropped = [source for source in messages if source not in sentences]
+    for source in dropped:
+        context.remove(messages.pop(source))
     added = []
-    for source, where in core_sentences().items():
+    for source, where in sentences.items():
         if source in messages:
             continue
         message = ET.SubElement(context, "message")
@@ -63,7 +68,7 @@ def add_new(path: Path = CATALOG) -> list[str]:
         ET.SubElement(message, "source").text = source
         ET.SubElement(message, "translation", {"type": "unfinished"})
         added.append(source)
-    if added:
+    if added or dropped:
         ET.indent(tree, space="    ")
         with open(path, "wb") as stream:
             stream.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')

@@ -640,5 +640,195 @@
             <source>Audit trail</source>
             <translation>审计日志</translation>
         </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="100" />
+            <source>Altered ticket: the code of ticket {ticket} does not match its signature.</source>
+            <translation>准考证被篡改：准考证 {ticket} 的二维码与其签名不符。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="79" />
+            <source>This code is not an ExamSite admission ticket.</source>
+            <translation>这不是考点通准考证的二维码。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="95" />
+            <source>Forged ticket: ticket {ticket} was not issued by a trusted issuer.</source>
+            <translation>伪造的准考证：准考证 {ticket} 不是由受信任的签发方签发的。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="108" />
+            <source>Ticket {ticket} is for another exam or session, not this one.</source>
+            <translation>准考证 {ticket} 属于其他考试或场次，不是本场次。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="111" />
+            <source>Ticket {ticket} has expired.</source>
+            <translation>准考证 {ticket} 已过期。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="113" />
+            <source>Ticket {ticket} is not valid yet.</source>
+            <translation>准考证 {ticket} 尚未生效。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="115" />
+            <source>The ID card does not belong to the holder of ticket {ticket}.</source>
+            <translation>该身份证与准考证 {ticket} 的持有人不符。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="92" />
+            <source>The ticket's code is damaged or incomplete.</source>
+            <translation>准考证二维码已损坏或不完整。</translation>
+        </message>
+        <message>
+            <location filename="app/package/reader.py" line="174" />
+            <source>the QR code of ticket {ticket} is bound to another ID number</source>
+            <translation>准考证 {ticket} 的二维码绑定的是另一个身份证号</translation>
+        </message>
+        <message>
+            <location filename="app/package/tickets_codec.py" line="56" />
+            <source>ticket {ticket} is not on the roster or appears twice</source>
+            <translation>准考证 {ticket} 不在考生名单中或重复出现</translation>
+        </message>
+        <message>
+            <location filename="app/package/tickets_codec.py" line="63" />
+            <source>the QR code of ticket {ticket} names another candidate, plan or session</source>
+            <translation>准考证 {ticket} 的二维码指向其他考生、考核计划或场次</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="122" />
+            <source>Nobody with this ID card sits session {session}.</source>
+            <translation>本场次 {session} 中没有持此身份证的考生。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="275" />
+            <source>the ID card is someone else's</source>
+            <translation>身份证属于他人</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="277" />
+            <source>the face does not match the roster photo</source>
+            <translation>人脸与名单照片不符</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="279" />
+            <source>identity not checked: no face match and no visual check by the proctor</source>
+            <translation>未核验身份：既无人脸比对通过，也无监考员人工核验</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="291" />
+            <source>The late-entry cut-off passed at {time}: only the chief proctor may admit a late candidate, with a reason.</source>
+            <translation>已超过 {time} 的迟到截止时间：只有主监考可填写理由后放行迟到考生。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="294" />
+            <source>late arrival</source>
+            <translation>迟到</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="295" />
+            <source>This cannot simply be confirmed ({problems}): override with a reason, or reject.</source>
+            <translation>不能直接确认（{problems}）：请填写理由特殊放行，或拒绝入场。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="298" />
+            <source>An override needs a reason.</source>
+            <translation>特殊放行必须填写理由。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="114" />
+            <source>The ID number on this card fails its check digit: the card is not genuine or was misread.</source>
+            <translation>此证件上的身份证号校验位不正确：证件可能不是真证，或读取有误。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="234" />
+            <source>There is no session {session} in the current plan.</source>
+            <translation>当前考核计划中没有场次 {session}。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="241" />
+            <source>Ticket {ticket} does not sit session {session}.</source>
+            <translation>准考证 {ticket} 不参加场次 {session}。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="253" />
+            <source>Room {room} has no free seat left.</source>
+            <translation>{room}已无空座位。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="157" />
+            <source>Session {session} has ended: check-in is closed.</source>
+            <translation>场次 {session} 已结束，检录已关闭。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="159" />
+            <source>{name} is already checked in.</source>
+            <translation>{name} 已经检录。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="166" />
+            <source>A rejection needs a reason.</source>
+            <translation>拒绝入场必须填写理由。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="191" />
+            <source>Absentees can be marked after the late-entry cut-off at {time}.</source>
+            <translation>须在迟到截止时间 {time} 之后才能标记缺考。</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="218" />
+            <source>No check-in record {record}.</source>
+            <translation>没有编号为 {record} 的检录记录。</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="122" />
+            <source>valid</source>
+            <translation>有效</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="123" />
+            <source>not scanned</source>
+            <translation>未扫描</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="124" />
+            <source>unreadable code</source>
+            <translation>无法识别的二维码</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="125" />
+            <source>forged</source>
+            <translation>伪造</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="126" />
+            <source>altered</source>
+            <translation>被篡改</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="127" />
+            <source>for another exam or session</source>
+            <translation>属于其他考试或场次</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="128" />
+            <source>expired</source>
+            <translation>已过期</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="129" />
+            <source>not valid yet</source>
+            <translation>尚未生效</translation>
+        </message>
+        <message>
+            <location filename="app/identity/tickets.py" line="130" />
+            <source>belongs to another ID card</source>
+            <translation>与身份证不符</translation>
+        </message>
+        <message>
+            <location filename="app/services/checkin.py" line="273" />
+            <source>ticket refused: {status}</source>
+            <translation>准考证未通过：{status}</translation>
+        </message>
     </context>
 </TS>

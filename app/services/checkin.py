@@ -15,42 +15,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
-from zoneinfo import ZoneInfo
 
 from app.audit.trail import utc_now
 from app.domain.actor import Actor
 from app.domain.roles import Role
-from app.errors import InvalidState, KnownError, NotFound
+from app.errors import InvalidState, NotFound
 from app.i18n import tr
 from app.identity.idnumber import validate_id_number
-from app.identity.tickets import check_ticket, read_ticket, status_text
+from app.identity.tickets import check_ticket, read_ticket
 from app.persistence import repositories
 from app.persistence.models import CheckinRecord
 from app.persistence.repositories import ID_CONTEXT
 from app.services.authz import require
+from app.services.checkin_rules import (
+    CheckinRefused,
+    Decision,
+    Evidence,
+    Method,
+    check_admission,
+    local_time,
+    need_reason,
+    problems_with,
+)
 from app.services.overview import mask_id_number
 from app.services.site import Site
+
+__all__ = ["CheckinOutcome", "CheckinRefused", "CheckinService", "Decision", "DeskCandidate", "Evidence", "Method"]
 
 DESK_ROLES = (Role.PROCTOR, Role.CHIEF_PROCTOR)
 EVIDENCE_CONTEXT = "checkin.evidence"
 CLOSED_STATES = ("ended", "sealed")
-
-
-class CheckinRefused(KnownError):
-    code = "checkin"
-
-
-class Decision(StrEnum):
-    CONFIRMED = "confirmed"
-    REJECTED = "rejected"
-    OVERRIDDEN = "overridden"
-
-
-class Method(StrEnum):
-    TICKET = "ticket"
-    ID_CARD = "id_card"
-    MANUAL = "manual"
 
 
 @dataclass(frozen=True)
@@ -65,18 +59,6 @@ class DeskCandidate:
     seat_no: int | None
     status: str
     checked_in_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Evidence:
-    method: Method
-    ticket_status: str = "not_scanned"  # "valid", "not_scanned" or a TicketRejected code
-    card_id_number: str | None = None  # read from the ID card, when one was read
-    face_consent: bool = False
-    face_distance: float | None = None
-    face_same: bool | None = None
-    visual_check: bool = False  # the proctor compared face and photo themselves
-    photo_jpeg: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -163,10 +145,10 @@ class CheckinService:
             card_match = (None if evidence.card_id_number is None
                           else self._card_index(evidence.card_id_number) == candidate.id_number_index)
             if decision is Decision.REJECTED:
-                _need_reason(reason, tr("A rejection needs a reason."))
+                need_reason(reason, tr("A rejection needs a reason."))
             else:
-                problems = _problems(evidence, card_match)
-                _check_admission(actor, decision, problems, late, reason, cutoff)
+                problems = problems_with(evidence, card_match)
+                check_admission(actor, decision, problems, late, reason, cutoff)
                 if sitting.seat_no is None:
                     sitting.seat_no = self._free_seat(tx, exam_session, sitting, plan.rules)
                 sitting.status, sitting.checked_in_at = "checked_in", now
@@ -189,7 +171,7 @@ class CheckinService:
             cutoff = exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))
             if now <= cutoff:
                 raise InvalidState(tr("Absentees can be marked after the late-entry cut-off at {time}.",
-                                      time=_local(cutoff)))
+                                      time=local_time(cutoff)))
             absent = []
             for sitting, candidate, _ in repositories.sittings_of_session(tx, exam_session.id):
                 if sitting.status == "expected":
@@ -264,39 +246,3 @@ class CheckinService:
                              face_distance=distance, face_same=evidence.face_same,
                              face_consent=evidence.face_consent, visual_check=evidence.visual_check, late=late,
                              reason=reason, evidence_sealed=sealed)
-
-
-def _problems(evidence: Evidence, card_match: bool | None) -> list[str]:
-    """What stands between this evidence and a plain confirmation."""
-    problems = []
-    if evidence.ticket_status not in ("valid", "not_scanned"):
-        problems.append(tr("ticket refused: {status}", status=status_text(evidence.ticket_status)))
-    if card_match is False:
-        problems.append(tr("the ID card is someone else's"))
-    if evidence.face_same is False:
-        problems.append(tr("the face does not match the roster photo"))
-    if evidence.face_same is None and not evidence.visual_check:
-        problems.append(tr("identity not checked: no face match and no visual check by the proctor"))
-    return problems
-
-
-def _need_reason(reason: str, message: str) -> None:
-    if len(reason) < 2:
-        raise CheckinRefused(message, code="reason")
-
-
-def _check_admission(actor: Actor, decision: Decision, problems: list[str], late: bool, reason: str,
-                     cutoff: datetime) -> None:
-    if late and actor.role is not Role.CHIEF_PROCTOR:
-        raise CheckinRefused(tr("The late-entry cut-off passed at {time}: only the chief proctor may admit "
-                                "a late candidate, with a reason.", time=_local(cutoff)), code="late")
-    if decision is Decision.CONFIRMED and (problems or late):
-        detail = "；".join(problems) if problems else tr("late arrival")
-        raise CheckinRefused(tr("This cannot simply be confirmed ({problems}): override with a reason, or reject.",
-                                problems=detail), code="needs_override")
-    if decision is Decision.OVERRIDDEN:
-        _need_reason(reason, tr("An override needs a reason."))
-
-
-def _local(instant: datetime) -> str:
-    return instant.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%H:%M")

@@ -121,7 +121,7 @@ class CheckinService:
     def cutoff(self, session_code: str) -> datetime:
         with self.site.db.read() as session:
             plan, exam_session = self._session(session, session_code)
-            return exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))
+            return _cutoff(plan, exam_session)
 
     # -- deciding --------------------------------------------------------------------------
     def decide(self, actor: Actor, session_code: str, ticket_no: str, decision: Decision, evidence: Evidence,
@@ -139,7 +139,7 @@ class CheckinService:
                 raise InvalidState(tr("Session {session} has ended: check-in is closed.", session=session_code))
             if sitting.status == "checked_in":
                 raise InvalidState(tr("{name} is already checked in.", name=candidate.name))
-            cutoff = exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))
+            cutoff = _cutoff(plan, exam_session)
             late = now > cutoff
             before = {"status": sitting.status, "seat": sitting.seat_no}
             card_match = (None if evidence.card_id_number is None
@@ -168,7 +168,7 @@ class CheckinService:
         now = self.clock()
         with self.site.db.transaction() as tx:
             plan, exam_session = self._session(tx, session_code)
-            cutoff = exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))
+            cutoff = _cutoff(plan, exam_session)
             if now <= cutoff:
                 raise InvalidState(tr("Absentees can be marked after the late-entry cut-off at {time}.",
                                       time=local_time(cutoff)))
@@ -246,3 +246,8 @@ class CheckinService:
                              face_distance=distance, face_same=evidence.face_same,
                              face_consent=evidence.face_consent, visual_check=evidence.visual_check, late=late,
                              reason=reason, evidence_sealed=sealed)
+
+
+def _cutoff(plan, exam_session) -> datetime:
+    """The late-entry cut-off: the session's start plus the plan's late-entry minutes (default 15)."""
+    return exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))

@@ -830,5 +830,157 @@
             <source>ticket refused: {status}</source>
             <translation>准考证未通过：{status}</translation>
         </message>
+        <message>
+            <source>No ID card reader answered on any of these ports: {ports}.</source>
+            <translation>以下端口上都没有身份证阅读器应答：{ports}。</translation>
+        </message>
+        <message>
+            <source>No WLT photo decoder is installed; the photo is kept undecoded.</source>
+            <translation>未安装 WLT 照片解码插件，照片以原始数据保存，未解码。</translation>
+        </message>
+        <message>
+            <source>The ID card reader at {port} cannot be opened: {reason}</source>
+            <translation>无法打开身份证阅读器（{port}）：{reason}</translation>
+        </message>
+        <message>
+            <source>The ID card reader at {port} did not answer; check that it is switched on and connected.</source>
+            <translation>身份证阅读器（{port}）没有应答，请检查是否已通电并连接好。</translation>
+        </message>
+        <message>
+            <source>The ID card reader at {port} sent a damaged answer (checksum error); place the card again.</source>
+            <translation>身份证阅读器（{port}）返回的数据已损坏（校验和错误），请重新放置证件。</translation>
+        </message>
+        <message>
+            <source>The ID card reader at {port} was unplugged or stopped working; plug it in again.</source>
+            <translation>身份证阅读器（{port}）已被拔出或停止工作，请重新插好。</translation>
+        </message>
+        <message>
+            <source>The ID card reader is ready; place a card on it.</source>
+            <translation>身份证阅读器已就绪，请放置证件。</translation>
+        </message>
+        <message>
+            <source>The ID card reader reported: {status}. Take the card off the reader and place it again.</source>
+            <translation>身份证阅读器报告：{status}。请取下证件后重新放置。</translation>
+        </message>
+        <message>
+            <source>The ID card reader's security module reported: {status}. Restart the reader; if it happens again, call the site administrator.</source>
+            <translation>身份证阅读器的安全模块报告：{status}。请重启阅读器；如再次出现，请联系考点管理员。</translation>
+        </message>
+        <message>
+            <source>The WLT photo decoder {name} could not be loaded: {reason}</source>
+            <translation>无法加载 WLT 照片解码插件 {name}：{reason}</translation>
+        </message>
+        <message>
+            <source>The WLT photo decoder {name} did not return a BMP or JPEG image.</source>
+            <translation>WLT 照片解码插件 {name} 返回的不是 BMP 或 JPEG 图像。</translation>
+        </message>
+        <message>
+            <source>The WLT photo decoder {name} failed: {reason}</source>
+            <translation>WLT 照片解码插件 {name} 解码失败：{reason}</translation>
+        </message>
+        <message>
+            <source>The card has been read; take it off the reader.</source>
+            <translation>证件已读取，请从阅读器上取下。</translation>
+        </message>
+        <message>
+            <source>The card has no photo.</source>
+            <translation>证件中没有照片。</translation>
+        </message>
+        <message>
+            <source>The data on the card could not be understood ({field}); place the card again.</source>
+            <translation>无法识别证件中的数据（{field}），请重新放置证件。</translation>
+        </message>
+        <message>
+            <source>The device at {port} answered with data that is not the ID card reader protocol; check the cable and the port.</source>
+            <translation>{port} 上的设备返回的数据不符合身份证阅读器协议，请检查连接线和端口。</translation>
+        </message>
+        <message>
+            <source>The serial port library (pyserial) is not installed; ID card readers cannot be used.</source>
+            <translation>未安装串口库（pyserial），无法使用身份证阅读器。</translation>
+        </message>
+        <message>
+            <source>There is no simulated ID card reader named {name}.</source>
+            <translation>没有名为 {name} 的模拟身份证阅读器。</translation>
+        </message>
+        <message>
+            <source>Unknown ID card reader {spec}; use serial:PORT, sim:NAME or auto.</source>
+            <translation>未知的身份证阅读器 {spec}，请使用 serial:端口、sim:名称 或 auto。</translation>
+        </message>
+        <message>
+            <source>a card was found</source>
+            <translation>已找到证件</translation>
+        </message>
+        <message>
+            <source>an unknown error occurred in the reader</source>
+            <translation>阅读器发生无法识别的错误</translation>
+        </message>
+        <message>
+            <source>no card was found</source>
+            <translation>未找到证件</translation>
+        </message>
+        <message>
+            <source>reading the card failed</source>
+            <translation>读证件操作失败</translation>
+        </message>
+        <message>
+            <source>the card could not be selected</source>
+            <translation>选取证件失败</translation>
+        </message>
+        <message>
+            <source>the card did not accept the reader's security module</source>
+            <translation>证件认证安全模块失败</translation>
+        </message>
+        <message>
+            <source>the card did not give a random number</source>
+            <translation>从证件取随机数失败</translation>
+        </message>
+        <message>
+            <source>the card has no content for this item</source>
+            <translation>证件中此项无内容</translation>
+        </message>
+        <message>
+            <source>the card is not a type the reader knows</source>
+            <translation>无法识别的证件类型</translation>
+        </message>
+        <message>
+            <source>the card's information did not verify</source>
+            <translation>证件信息验证错误</translation>
+        </message>
+        <message>
+            <source>the operation is not permitted</source>
+            <translation>越权操作</translation>
+        </message>
+        <message>
+            <source>the operation succeeded</source>
+            <translation>操作成功</translation>
+        </message>
+        <message>
+            <source>the reader received a command it does not accept</source>
+            <translation>阅读器收到的命令有误</translation>
+        </message>
+        <message>
+            <source>the reader received a command with a wrong checksum</source>
+            <translation>阅读器收到的命令校验和错误</translation>
+        </message>
+        <message>
+            <source>the reader received a command with a wrong length</source>
+            <translation>阅读器收到的命令长度错误</translation>
+        </message>
+        <message>
+            <source>the reader's security module did not accept the card</source>
+            <translation>安全模块认证证件失败</translation>
+        </message>
+        <message>
+            <source>the reader's security module failed its self-test</source>
+            <translation>安全模块自检失败</translation>
+        </message>
+        <message>
+            <source>the reader's security module is not authorised</source>
+            <translation>安全模块未经授权</translation>
+        </message>
+        <message>
+            <source>unknown status {code}</source>
+            <translation>未知状态 {code}</translation>
+        </message>
     </context>
 </TS>

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 import numpy as np
 
 
+#: No QR code fits in fewer pixels a side (version 1 is 21 modules, without its quiet zone).
+MIN_SIDE = 21
+
+
 class QrBackend(ABC):
     """Finds QR codes in a greyscale image; one instance per thread (the libraries keep state)."""
 
@@ -27,7 +31,10 @@ class QrBackend(ABC):
 
     def decode(self, image: np.ndarray) -> list[str]:
         """The text of every QR code in `image` (BGR, BGRA or greyscale), without duplicates."""
-        return unique_texts(self.read(to_gray(image)))
+        gray = to_gray(image)
+        if min(gray.shape) < MIN_SIDE:
+            return []
+        return unique_texts(self.read(gray))
 
 
 def to_gray(image: np.ndarray) -> np.ndarray:
@@ -56,7 +63,8 @@ def _to_uint8(image: np.ndarray) -> np.ndarray:
     return np.clip(np.nan_to_num(image), 0, 255).astype(np.uint8)
 
 
-_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\r\n"} | {"\x7f"}
+# C0 and C1 control characters (tab and line breaks aside): text never holds them, binary does.
+_CONTROL = {chr(c) for c in [*range(32), *range(0x7F, 0xA0)] if chr(c) not in "\t\r\n"}
 
 
 def utf8_or_none(payload: bytes) -> str | None:
@@ -68,7 +76,7 @@ def utf8_or_none(payload: bytes) -> str | None:
 
 
 def unique_texts(found: Iterable[str | None]) -> list[str]:
-    """The texts in order, without duplicates, empty ones or ones with control characters (binary garbage)."""
+    """The texts in order, without duplicates, None, empty ones or ones with control characters (binary garbage)."""
     seen: dict[str, None] = {}
     for text in found:
         if text and _CONTROL.isdisjoint(text):

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from drivers.errors import LibraryMissing
-from drivers.scanner.base import QrBackend, unique_texts
+from drivers.scanner.base import QrBackend
 from drivers.scanner.factory import create_backend
 
 #: Images up to this many pixels get the full ZBar fallback (640×480 and smaller).
@@ -37,8 +37,8 @@ class ChainBackend(QrBackend):
         regions: list[tuple[int, int, int, int]] = []
         if self._zxing is not None:
             found, regions = self._zxing.read_with_unreadable(gray)
-            if unique_texts(found):
-                return found
+            if found:  # codes were read, even if some hold garbage: ZBar would only read them again
+                return [text for text in found if text is not None]
         if self._zbar is None:
             return []
         if gray.size <= SMALL_IMAGE_PIXELS or self._zxing is None:

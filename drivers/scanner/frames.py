@@ -31,7 +31,7 @@ def blur(image: np.ndarray, sigma: float = 2.5) -> np.ndarray:
     return cv2.GaussianBlur(image, (0, 0), sigma)
 
 
-def low_contrast(image: np.ndarray, dark: int = 90, light: int = 150) -> np.ndarray:
+def low_contrast(image: np.ndarray, dark: int = 110, light: int = 140) -> np.ndarray:
     """A washed-out print or a glare: black becomes `dark`, white becomes `light`."""
     return (dark + image.astype(np.float32) * ((light - dark) / 255.0)).astype(np.uint8)
 
@@ -100,6 +100,7 @@ def add_noise(image: np.ndarray, seed: int, sigma: float = 5.0) -> np.ndarray:
 DEGRADATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
     "clean": lambda image: image,
     "blur": blur,
+    "blur_strong": lambda image: blur(image, 4.0),
     "perspective": perspective,
     "low_contrast": low_contrast,
     "rotated": rotate,

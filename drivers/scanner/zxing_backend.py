@@ -21,10 +21,12 @@ class ZxingBackend(QrBackend):
         self._options = {"try_downscale": try_downscale, "try_invert": try_invert}
 
     def read(self, gray: np.ndarray) -> list[str]:
-        return self.read_with_unreadable(gray)[0]
+        return [text for text in self.read_with_unreadable(gray)[0] if text is not None]
 
-    def read_with_unreadable(self, gray: np.ndarray, margin: float = 0.25) -> tuple[list[str], list[tuple[int, int, int, int]]]:
-        """The texts found, and (left, top, right, bottom) around each code seen but not read, `margin` wider."""
+    def read_with_unreadable(self, gray: np.ndarray,
+                             margin: float = 0.25) -> tuple[list[str | None], list[tuple[int, int, int, int]]]:
+        """Each code read (its text, None when it holds binary that is not UTF-8), and the regions of codes seen
+        but not read: (left, top, right, bottom), `margin` of the code's size wider on every side."""
         found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode, try_rotate=True,
                                        return_errors=True, **self._options)
         found.sort(key=_top_left)

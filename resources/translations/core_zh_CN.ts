@@ -982,5 +982,10 @@
             <source>unknown status {code}</source>
             <translation>未知状态 {code}</translation>
         </message>
+        <message>
+            <location filename="drivers/scanner/factory.py" line="50" />
+            <source>The QR code library {library} is not installed on this computer; install it with: {hint}</source>
+            <translation>本机未安装二维码识别库 {library}，请用以下命令安装：{hint}</translation>
+        </message>
     </context>
 </TS>

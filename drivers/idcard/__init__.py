@@ -9,9 +9,22 @@ See docs/idcard-reader.md for the protocol, the card layouts and the photo plug-
 
 from __future__ import annotations
 
-from .card import FOREIGN_PERMANENT, HMT_RESIDENCE, RESIDENT, IdCard, encode_text, parse_text
-from .errors import (CardDataInvalid, CardReadFailed, FrameChecksumError, ReaderGarbage, ReaderTimeout,
-                     ReaderUnavailable)
+from .card import (
+                     FOREIGN_PERMANENT,
+                     HMT_RESIDENCE,
+                     RESIDENT,
+                     IdCard,
+                     encode_text,
+                     parse_text,
+)
+from .errors import (
+                     CardDataInvalid,
+                     CardReadFailed,
+                     FrameChecksumError,
+                     ReaderGarbage,
+                     ReaderTimeout,
+                     ReaderUnavailable,
+)
 from .factory import open_card_reader
 from .photo import PhotoDecoding, WltDecoder
 from .reader import CardReader, SerialCardReader
@@ -19,8 +32,25 @@ from .simulator import Fault, SimulatedCardReader
 from .worker import CardReaderWorker, ReaderState
 
 __all__ = [
-    "RESIDENT", "HMT_RESIDENCE", "FOREIGN_PERMANENT", "IdCard", "encode_text", "parse_text",
-    "CardDataInvalid", "CardReadFailed", "FrameChecksumError", "ReaderGarbage", "ReaderTimeout", "ReaderUnavailable",
-    "open_card_reader", "PhotoDecoding", "WltDecoder", "CardReader", "SerialCardReader",
-    "Fault", "SimulatedCardReader", "CardReaderWorker", "ReaderState",
+                     "FOREIGN_PERMANENT",
+                     "HMT_RESIDENCE",
+                     "RESIDENT",
+                     "CardDataInvalid",
+                     "CardReadFailed",
+                     "CardReader",
+                     "CardReaderWorker",
+                     "Fault",
+                     "FrameChecksumError",
+                     "IdCard",
+                     "PhotoDecoding",
+                     "ReaderGarbage",
+                     "ReaderState",
+                     "ReaderTimeout",
+                     "ReaderUnavailable",
+                     "SerialCardReader",
+                     "SimulatedCardReader",
+                     "WltDecoder",
+                     "encode_text",
+                     "open_card_reader",
+                     "parse_text",
 ]

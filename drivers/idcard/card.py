@@ -10,9 +10,10 @@ docs/idcard-reader.md.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from app.i18n import tr
 from app.identity.idnumber import check_digit, validate_id_number

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import glob
 import sys
-from typing import Iterable
+from collections.abc import Iterable
 
 from app.i18n import tr
 
@@ -70,7 +70,7 @@ def probe(ports: list[str], *, response_timeout: float = 2.0, photo: PhotoDecodi
             continue
         try:
             reader.sam_id()
-        except Exception:
+        except Exception:  # noqa: BLE001 - anything that does not answer is not a reader
             reader.close()
             continue
         reader.response_timeout = response_timeout

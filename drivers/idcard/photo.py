@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import Callable, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from app.i18n import tr
 
@@ -55,7 +56,7 @@ class PhotoDecoding:
             return None, tr("The card has no photo.")
         try:
             image = self._decode(bytes(wlt))
-        except Exception as error:  # a vendor library's failure must not lose the card
+        except Exception as error:  # noqa: BLE001 - a vendor library's failure must not lose the card
             return None, tr("The WLT photo decoder {name} failed: {reason}", name=self.name, reason=str(error) or type(error).__name__)
         if not isinstance(image, (bytes, bytearray)) or not bytes(image).startswith(IMAGE_SIGNATURES):
             return None, tr("The WLT photo decoder {name} did not return a BMP or JPEG image.", name=self.name)
@@ -82,7 +83,7 @@ class PhotoDecoding:
                 for part in filter(None, attribute.split(".")):
                     found = getattr(found, part)
                 self._use(found, spec)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - a broken plug-in is a reason, not a crash
                 self.unavailable_reason = tr("The WLT photo decoder {name} could not be loaded: {reason}",
                                              name=spec, reason=str(error) or type(error).__name__)
             return
@@ -90,6 +91,6 @@ class PhotoDecoding:
             try:
                 self._use(entry.load(), entry.name)
                 return
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - a broken plug-in is a reason, not a crash
                 self.unavailable_reason = tr("The WLT photo decoder {name} could not be loaded: {reason}",
                                              name=entry.name, reason=str(error) or type(error).__name__)

@@ -16,7 +16,13 @@ from app.i18n import tr
 
 from . import protocol as p
 from .card import IdCard, parse_text
-from .errors import FrameChecksumError, ReaderGarbage, ReaderTimeout, ReaderUnavailable, status_error
+from .errors import (
+    FrameChecksumError,
+    ReaderGarbage,
+    ReaderTimeout,
+    ReaderUnavailable,
+    status_error,
+)
 from .photo import PhotoDecoding
 
 BAUD_RATE = 115200
@@ -41,7 +47,7 @@ class CardReader(ABC):
     def close(self) -> None:
         """Release the port; safe to call twice."""
 
-    def __enter__(self) -> "CardReader":
+    def __enter__(self) -> CardReader:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -15,14 +15,15 @@ import select
 import threading
 import tty
 from collections import deque
+from collections.abc import Mapping
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any
 
 from . import protocol as p
 from .card import IdCard, encode_text
 
 DEFAULT_SAM_ID = "05.01-20230601-0000000042-1234567890"
-_REGISTRY: dict[str, "SimulatedCardReader"] = {}
+_REGISTRY: dict[str, SimulatedCardReader] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
@@ -38,7 +39,7 @@ def sample_photo() -> bytes:
     return (b"WLT\x00" + bytes(range(256)) * 4)[: p.PHOTO_SIZE]
 
 
-def running_simulator(name: str) -> "SimulatedCardReader | None":
+def running_simulator(name: str) -> SimulatedCardReader | None:
     with _REGISTRY_LOCK:
         return _REGISTRY.get(name)
 
@@ -74,7 +75,7 @@ class SimulatedCardReader:
     def running(self) -> bool:
         return self._thread is not None
 
-    def start(self) -> "SimulatedCardReader":
+    def start(self) -> SimulatedCardReader:
         """Plug the reader in: a new pty, served in a thread."""
         if self._thread is not None:
             return self
@@ -114,7 +115,7 @@ class SimulatedCardReader:
 
     unplug = stop
 
-    def __enter__(self) -> "SimulatedCardReader":
+    def __enter__(self) -> SimulatedCardReader:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from enum import Enum
-from typing import Callable
 
 from app.i18n import tr
 from drivers.errors import DeviceError, DeviceUnavailable
@@ -60,7 +60,7 @@ class CardReaderWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def start(self) -> "CardReaderWorker":
+    def start(self) -> CardReaderWorker:
         if self._thread is None:
             self._stop.clear()
             self._thread = threading.Thread(target=self._run, name=f"idcard-worker:{self.name}", daemon=True)
@@ -81,7 +81,7 @@ class CardReaderWorker:
     def running(self) -> bool:
         return self._thread is not None
 
-    def __enter__(self) -> "CardReaderWorker":
+    def __enter__(self) -> CardReaderWorker:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -10,8 +10,17 @@ import pytest
 from app.i18n import set_language
 from app.identity.idnumber import make_id_number
 from drivers.errors import DeviceError, DeviceUnavailable
-from drivers.idcard import (CardDataInvalid, CardReadFailed, Fault, FrameChecksumError, ReaderGarbage, ReaderTimeout,
-                            ReaderUnavailable, SimulatedCardReader, open_card_reader)
+from drivers.idcard import (
+    CardDataInvalid,
+    CardReadFailed,
+    Fault,
+    FrameChecksumError,
+    ReaderGarbage,
+    ReaderTimeout,
+    ReaderUnavailable,
+    SimulatedCardReader,
+    open_card_reader,
+)
 from drivers.idcard import protocol as p
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the simulator needs a POSIX pseudo-terminal")

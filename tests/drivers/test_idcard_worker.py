@@ -10,7 +10,13 @@ from datetime import date
 import pytest
 
 from app.identity.idnumber import make_id_number
-from drivers.idcard import CardReaderWorker, Fault, ReaderState, SimulatedCardReader, open_card_reader
+from drivers.idcard import (
+    CardReaderWorker,
+    Fault,
+    ReaderState,
+    SimulatedCardReader,
+    open_card_reader,
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the simulator needs a POSIX pseudo-terminal")
 

@@ -23,7 +23,7 @@ class WedgeSettings:
     max_gap: float = 0.030  # longest pause between two characters of one scan
     enter_gap: float = 0.060  # longest pause between the last character and the Enter
     min_length: int = 6  # shortest code a scan may carry (after prefix and suffix are removed)
-    max_length: int = 4096  # longer bursts are not codes; the buffer starts over
+    max_length: int = 4096  # a longer burst is not a code (a key held down, a stuck gun)
     prefix: str = ""  # sent by the gun before every code (configured on the gun), removed
     suffix: str = ""  # sent by the gun after every code, before Enter, removed
 
@@ -35,6 +35,7 @@ class WedgeDecoder:
         self.settings = settings or WedgeSettings()
         self._chars: list[str] = []
         self._last: float | None = None
+        self._overlong = False
 
     @property
     def buffered(self) -> str:
@@ -47,17 +48,19 @@ class WedgeDecoder:
             return self.feed_enter(t)
         if len(char) != 1:
             raise ValueError("feed one character at a time")
-        if self._last is None or t - self._last > self.settings.max_gap or len(self._chars) >= self.settings.max_length:
-            self._chars = []
+        if self._last is None or t - self._last > self.settings.max_gap:
+            self._chars, self._overlong = [], False
+        if len(self._chars) >= self.settings.max_length:
+            self._chars, self._overlong = [], True
         self._chars.append(char)
         self._last = t
         return None
 
     def feed_enter(self, t: float) -> str | None:
         """Enter at time `t`: the code when the keys before it were a scan, None when a person typed them."""
-        text, last = self.buffered, self._last
+        text, last, overlong = self.buffered, self._last, self._overlong
         self.reset()
-        if last is None or t - last > self.settings.enter_gap:
+        if last is None or overlong or t - last > self.settings.enter_gap:
             return None
         code = self._strip(text)
         if code is None or len(code) < self.settings.min_length:
@@ -75,6 +78,7 @@ class WedgeDecoder:
     def reset(self) -> None:
         self._chars = []
         self._last = None
+        self._overlong = False
 
     def _strip(self, text: str) -> str | None:
         prefix, suffix = self.settings.prefix, self.settings.suffix

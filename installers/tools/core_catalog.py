@@ -3,7 +3,7 @@
     python installers/tools/core_catalog.py          # add new sentences (unfinished), drop unused ones
     python installers/tools/core_catalog.py --check  # exit 1 when a sentence is missing or unfinished
 
-The GUI's strings are handled by pyside6-lupdate; this covers the Qt-free core (app/ except app/ui).
+The GUI's strings are handled by pyside6-lupdate; this covers the Qt-free core and the drivers.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ CATALOG = ROOT / "resources" / "translations" / "core_zh_CN.ts"
 
 
 def core_sentences(root: Path = ROOT) -> dict[str, str]:
-    """Every literal passed as the first argument of `tr(...)` in the core → 'file:line' of its first use."""
+    """Every literal passed as the first argument of `tr(...)` in the core and drivers → 'file:line'."""
     found: dict[str, str] = {}
-    for path in sorted((root / "app").rglob("*.py")):
-        if "ui" in path.relative_to(root / "app").parts[:1]:
+    paths = sorted((root / "app").rglob("*.py")) + sorted((root / "drivers").rglob("*.py"))
+    for path in paths:
+        if path.relative_to(root).parts[:2] == ("app", "ui"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):

@@ -20,8 +20,7 @@ from drivers.camera.simulated import SimulatedCamera
 from drivers.camera.worker import CameraWorker
 from drivers.errors import DeviceUnavailable
 
-__all__ = ["Frame", "CameraState", "FrameSource", "CameraWorker", "SimulatedCamera", "open_camera",
-           "describe_spec"]
+__all__ = ["CameraState", "CameraWorker", "Frame", "FrameSource", "SimulatedCamera", "describe_spec", "open_camera"]
 
 SCHEMES = ("usb:", "rtsp://", "rtsps://", "file:", "sim:")
 

@@ -11,6 +11,7 @@ import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Self
 from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
@@ -81,7 +82,7 @@ class FrameSource(ABC):
         self._next_seq = seq + 1
         return Frame(image=image, seq=seq, captured_at=time.monotonic())
 
-    def __enter__(self) -> FrameSource:
+    def __enter__(self) -> Self:
         self.open()
         return self
 

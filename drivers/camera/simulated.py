@@ -55,7 +55,7 @@ class SimulatedCamera(FrameSource):
             sequence = [as_bgr(image, self._size) for image in frames]
             if not sequence:
                 raise ValueError("a simulated camera needs at least one frame")
-            frames = lambda index: sequence[index % len(sequence)]  # noqa: E731
+            frames = lambda index: sequence[index % len(sequence)]
         self._frames: Callable[[int], np.ndarray] = frames
         self._shown: np.ndarray | None = None
         self._plugged = True

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from typing import Self
 
 from app.i18n import tr
 from drivers.camera.base import CameraState, Frame, FrameSource
@@ -191,7 +192,7 @@ class CameraWorker:
         except Exception:
             log.exception("camera %s: closing failed", self.description)
 
-    def __enter__(self) -> CameraWorker:
+    def __enter__(self) -> Self:
         self.start()
         return self
 

@@ -987,5 +987,123 @@
             <source>The QR code library {library} is not installed on this computer; install it with: {hint}</source>
             <translation>本机未安装二维码识别库 {library}，请用以下命令安装：{hint}</translation>
         </message>
+        <message>
+            <source>The camera address {spec} is not understood; use usb:0, rtsp://…, file:… or sim:….</source>
+            <translation>无法识别摄像头地址 {spec}，请使用 usb:0、rtsp://…、file:… 或 sim:… 格式。</translation>
+        </message>
+        <message>
+            <source>{name} (simulated)</source>
+            <translation>{name}（模拟）</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is not open.</source>
+            <translation>摄像头 {camera} 未打开。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} stopped sending pictures.</source>
+            <translation>摄像头 {camera} 已停止传送画面。</translation>
+        </message>
+        <message>
+            <source>The video library {library} is not installed.</source>
+            <translation>本机未安装视频库 {library}。</translation>
+        </message>
+        <message>
+            <source>The video file {path} has ended.</source>
+            <translation>视频文件 {path} 已播放完毕。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} has no video stream.</source>
+            <translation>摄像头 {camera} 没有视频流。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} sent no picture for {seconds} seconds.</source>
+            <translation>摄像头 {camera} 已 {seconds} 秒没有传来画面。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} refused the user name or password.</source>
+            <translation>摄像头 {camera} 拒绝了用户名或密码。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} has no stream at this address; check the path.</source>
+            <translation>摄像头 {camera} 在此地址上没有视频流，请检查路径。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} does not answer; check its power, the network cable and the address.</source>
+            <translation>摄像头 {camera} 无响应，请检查电源、网线和地址。</translation>
+        </message>
+        <message>
+            <source>The video file {path} cannot be played.</source>
+            <translation>无法播放视频文件 {path}。</translation>
+        </message>
+        <message>
+            <source>simulated</source>
+            <translation>模拟</translation>
+        </message>
+        <message>
+            <source>There is no simulated camera called {name}.</source>
+            <translation>没有名为 {name} 的模拟摄像头。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is not connected.</source>
+            <translation>摄像头 {camera} 未连接。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} was unplugged.</source>
+            <translation>摄像头 {camera} 已被拔出。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is not connected or another program is using it.</source>
+            <translation>摄像头 {camera} 未连接，或正被其他程序占用。</translation>
+        </message>
+        <message>
+            <source>Connecting to camera {camera}…</source>
+            <translation>正在连接摄像头 {camera}…</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is disconnected; reconnecting… ({reason})</source>
+            <translation>摄像头 {camera} 已断开，正在重新连接…（{reason}）</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is not available; retrying… ({reason})</source>
+            <translation>摄像头 {camera} 不可用，正在重试…（{reason}）</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is stopped.</source>
+            <translation>摄像头 {camera} 已停止。</translation>
+        </message>
+        <message>
+            <source>Camera {camera} is live.</source>
+            <translation>摄像头 {camera} 已连接，画面正常。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/__init__.py" line="30" />
+            <source>The face recognition library ({library}) is not installed.</source>
+            <translation>未安装人脸识别库（{library}）。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/errors.py" line="26" />
+            <source>No face was found in the picture.</source>
+            <translation>画面中没有找到人脸。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/errors.py" line="34" />
+            <source>{count} faces are in the picture; only the candidate may be in front of the camera.</source>
+            <translation>画面中有 {count} 张人脸；镜头前只能有考生本人。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/errors.py" line="43" />
+            <source>The face is too small ({height} px high, at least {minimum} px are needed).</source>
+            <translation>人脸太小（高 {height} 像素，至少需要 {minimum} 像素）。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/errors.py" line="52" />
+            <source>The face is blurred (sharpness {sharpness}, at least {minimum} is needed).</source>
+            <translation>人脸模糊（清晰度 {sharpness}，至少需要 {minimum}）。</translation>
+        </message>
+        <message>
+            <location filename="drivers/face/errors.py" line="61" />
+            <source>The face is too dark or too bright (brightness {brightness}, between {low} and {high} is needed).</source>
+            <translation>人脸过暗或过亮（亮度 {brightness}，需要在 {low} 到 {high} 之间）。</translation>
+        </message>
     </context>
 </TS>

@@ -19,12 +19,20 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from drivers.camera import CameraState, CameraWorker, Frame, FrameSource, SimulatedCamera, open_camera
+from drivers.camera import (
+    CameraState,
+    CameraWorker,
+    Frame,
+    FrameSource,
+    SimulatedCamera,
+    open_camera,
+)
 from drivers.errors import DeviceError
 
 CLIP_SIZE = (640, 360)
@@ -227,8 +235,8 @@ def test_frames_are_bgr_of_the_declared_size_with_increasing_seq(make_source):
         assert frame.image.shape == (height, width, 3)
         assert frame.size == (width, height)
         assert frame.captured_at <= time.monotonic()
-    assert all(b.seq > a.seq for a, b in zip(frames, frames[1:]))
-    assert all(b.captured_at >= a.captured_at for a, b in zip(frames, frames[1:]))
+    assert all(b.seq > a.seq for a, b in pairwise(frames))
+    assert all(b.captured_at >= a.captured_at for a, b in pairwise(frames))
 
 
 def test_close_is_idempotent_and_read_after_close_raises(make_source):

@@ -1105,5 +1105,40 @@
             <source>The face is too dark or too bright (brightness {brightness}, between {low} and {high} is needed).</source>
             <translation>人脸过暗或过亮（亮度 {brightness}，需要在 {low} 到 {high} 之间）。</translation>
         </message>
+        <message>
+            <location filename="app/services/documents.py" />
+            <source>Unknown document format {format}: use pdf or xlsx.</source>
+            <translation>未知的文件格式 {format}：请使用 pdf 或 xlsx。</translation>
+        </message>
+        <message>
+            <location filename="app/services/documents.py" />
+            <source>Room {room} is not used in session {session}.</source>
+            <translation>场次 {session} 没有使用考场 {room}。</translation>
+        </message>
+        <message>
+            <location filename="app/services/documents.py" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>无法写入 {path}：{reason}</translation>
+        </message>
+        <message>
+            <location filename="app/services/documents.py" />
+            <source>No exam package has been imported yet.</source>
+            <translation>尚未导入考务数据包。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/documents_cmd.py" />
+            <source>Wrote {count} admission tickets ({pages} pages) to {path}.</source>
+            <translation>已将 {count} 张准考证（共 {pages} 页）写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/documents_cmd.py" />
+            <source>Wrote the sign-in sheet of room {room} in session {session} ({count} candidates) to {path}.</source>
+            <translation>已将场次 {session} 考场 {room} 的签到表（{count} 名考生）写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/documents_cmd.py" />
+            <source>Password of {staff_no}: </source>
+            <translation>{staff_no} 的密码：</translation>
+        </message>
     </context>
 </TS>

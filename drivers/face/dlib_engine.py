@@ -7,7 +7,9 @@ what a 2-core desk PC can afford). Detection runs on a copy scaled so that its l
 copy shows no face and was shrunk, the full picture is searched once more, so that a small, far
 face is reported as too small rather than as absent. Besides the largest face, only faces at least
 ``min_face_px`` high count as a second person: smaller hits are background people too far away
-to be confused with the candidate, or texture (a name badge) that HOG takes for a face.
+to be confused with the candidate, and such a hit counts only when dlib's MMOD CNN detector also
+finds a face in a crop around it (HOG takes a name badge for a face now and then; the CNN is 25
+times slower on a whole frame but takes about 0.3 s on one crop, paid only when a second hit exists).
 docs/face-verification.md has the figures.
 """
 
@@ -25,6 +27,8 @@ from drivers.face.errors import NoFace, SeveralFaces
 from drivers.face.models import LANDMARKS_5, MMOD, RESNET, model_path
 
 MODEL_NAME = "dlib-resnet-v1"
+MAX_CONFIRMED = 3  # second faces checked with the CNN; more than that is a crowd anyway
+CONFIRM_FACE_PX = 100  # a second face's crop is scaled so that the face is this high for the CNN
 HOG_MIN_SCORE = 0.1  # dlib's default is 0.0; its weakest hits there are clothing and background texture
 
 
@@ -42,6 +46,7 @@ class DlibFaceEngine(FaceEngine):
         self.limits = limits or QualityLimits()
         self._lock = threading.Lock()
         self._loaded = False
+        self._cnn = None
 
     def _load(self) -> None:
         """Load the models on first use (under the lock)."""
@@ -49,7 +54,7 @@ class DlibFaceEngine(FaceEngine):
             return
         landmarks, resnet = model_path(LANDMARKS_5), model_path(RESNET)
         if self.detector_kind == "cnn":
-            self._detector = dlib.cnn_face_detection_model_v1(str(model_path(MMOD)))
+            self._detector = self._cnn = dlib.cnn_face_detection_model_v1(str(model_path(MMOD)))
         else:
             self._detector = dlib.get_frontal_face_detector()
         self._landmarks = dlib.shape_predictor(str(landmarks))
@@ -79,6 +84,21 @@ class DlibFaceEngine(FaceEngine):
                                       for r, score in found])
         return []
 
+    def _confirmed(self, rgb: np.ndarray, box: FaceBox) -> bool:
+        """Whether the MMOD CNN also sees a face around ``box`` (a second HOG hit, before it counts)."""
+        if self._cnn is None:
+            path = model_path(MMOD)
+            if path is None:
+                return True
+            self._cnn = dlib.cnn_face_detection_model_v1(str(path))
+        height, width = rgb.shape[:2]
+        margin = box.height // 2
+        crop = rgb[max(0, box.top - margin):min(height, box.bottom + margin),
+                   max(0, box.left - margin):min(width, box.right + margin)]
+        scale = CONFIRM_FACE_PX / max(1, box.height)
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+        return len(self._cnn(np.ascontiguousarray(crop), 0)) > 0
+
     def detect(self, image: np.ndarray) -> list[FaceBox]:
         rgb = cv2.cvtColor(as_bgr(image), cv2.COLOR_BGR2RGB)
         with self._lock:
@@ -93,9 +113,11 @@ class DlibFaceEngine(FaceEngine):
             boxes = self._detect_rgb(rgb)
             if not boxes:
                 raise NoFace()
-            others = [other for other in boxes[1:] if other.height >= self.limits.min_face_px]
-            if others and not largest:
-                raise SeveralFaces(1 + len(others))
+            if not largest:
+                others = [other for other in boxes[1:MAX_CONFIRMED + 1]
+                          if other.height >= self.limits.min_face_px and self._confirmed(rgb, other)]
+                if others:
+                    raise SeveralFaces(1 + len(others))
             box = boxes[0]
             measured = quality.measure(bgr, box)
             quality.check(measured, self.limits)

@@ -22,7 +22,7 @@ def photo_reader(photo: bytes | None) -> ImageReader | None:
     try:
         reader = ImageReader(BytesIO(photo))
         reader.getSize()
-    except Exception:  # a damaged portrait must not stop the printing; the frame stays empty
+    except (OSError, ValueError):  # a damaged portrait must not stop the printing; the frame stays empty
         return None
     return reader
 

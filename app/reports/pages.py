@@ -15,7 +15,7 @@ def counting_canvas(draw_furniture: Callable[[Canvas, int, int], None]) -> type[
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 

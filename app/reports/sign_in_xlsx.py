@@ -73,8 +73,8 @@ def _details(sheet, header: SheetHeader, last: str) -> None:
     lines = (
         f"考核计划：{header.plan_code}　　鉴定机构：{header.agency_name}",
         f"职业（工种）：{header.occupation}　　等级：{header.level_title}",
-        f"场次：{header.session_code} {header.session_title}　　时间：{text.day(header.starts_at)} "
-        f"{text.span(header.starts_at, header.ends_at)}",
+        (f"场次：{header.session_code} {header.session_title}　　时间：{text.day(header.starts_at)} "
+         f"{text.span(header.starts_at, header.ends_at)}"),
         f"考场：{header.room_name}（{header.room_code}）{header.room_location}",
         f"监考员：{'、'.join(header.proctors)}　　打印时间：{text.day(header.printed_at)} {text.clock(header.printed_at)}",
     )

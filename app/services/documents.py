@@ -21,8 +21,16 @@ from app.errors import KnownError, NotFound
 from app.i18n import tr
 from app.persistence import document_queries, repositories
 from app.persistence.repositories import ID_CONTEXT, PHOTO_CONTEXT
-from app.reports import (PlanInfo, SheetHeader, SheetRow, TicketRow, TicketSitting, sign_in_sheet_pdf,
-                         sign_in_sheet_xlsx, tickets_pdf)
+from app.reports import (
+    PlanInfo,
+    SheetHeader,
+    SheetRow,
+    TicketRow,
+    TicketSitting,
+    sign_in_sheet_pdf,
+    sign_in_sheet_xlsx,
+    tickets_pdf,
+)
 from app.services.authz import require
 from app.services.overview import mask_id_number
 from app.services.site import Site

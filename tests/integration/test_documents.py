@@ -10,7 +10,7 @@ import argparse
 import json
 import shutil
 import subprocess
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import cv2
@@ -23,11 +23,17 @@ from app.cli.common import common_options
 from app.domain.roles import Role
 from app.errors import KnownError, NotFound, PermissionDenied
 from app.persistence import repositories
+from app.reports import PlanInfo, TicketRow, TicketSitting, tickets_pdf
 from app.services.auth import AuthService
 from app.services.checkin import CheckinService, Decision, Evidence, Method
 from app.services.documents import DocumentService
 from app.services.site import verify_audit
-from app.simulation.demo_site import DEMO_ADMIN_PASSWORD, DEMO_PASSPHRASE, DEMO_STAFF_PASSWORD, create_demo_site
+from app.simulation.demo_site import (
+    DEMO_ADMIN_PASSWORD,
+    DEMO_PASSPHRASE,
+    DEMO_STAFF_PASSWORD,
+    create_demo_site,
+)
 from drivers.scanner import decode_qr
 
 SESSION, ROOM = "TH1", "R01"
@@ -243,3 +249,15 @@ def test_cli_prints_tickets_as_admin_and_sheets_as_a_proctor(demo, tmp_path, mon
 def _plan_code(site):
     with site.db.read() as session:
         return repositories.current_plan(session).plan_code
+
+
+@needs_poppler
+def test_a_damaged_photo_or_missing_token_still_prints(tmp_path):
+    start = datetime(2030, 6, 1, 1, 0, tzinfo=UTC)
+    sitting = TicketSitting("TH1", "理论知识考试", start, start + timedelta(minutes=90), "第一考场", "", None)
+    rows = [TicketRow("300000000001", "张三&李", "M", "3201**********1234", b"not an image", None, (sitting,))]
+    plan = PlanInfo("KH1", "某鉴定中心", "某考点", "6-31-01-03", "电工", "四级/中级工", 20)
+    assert tickets_pdf(rows, tmp_path / "t.pdf", plan_info=plan) == 1
+    (page,) = pdf_text(tmp_path / "t.pdf")
+    assert "张三&李" in page and "照片" in page and "现场分配" in page and "人工核验" in page
+    assert "开考20分钟后不得入场" in page and "09:00–10:30" in page

@@ -34,8 +34,9 @@ def person(number: int, corner: str = "top-left") -> np.ndarray:
 
 @pytest.fixture
 def sim():
-    before = current_engine().name if "_engine_name" in vars(identity.face) else "dlib"
+    before = identity.face._engine_name
     use_face_engine("sim")
+    assert current_engine() is face_engine("sim")
     yield face_engine("sim")
     use_face_engine(before)
 

@@ -22,6 +22,8 @@ STAMP="$VENV/.examsite-pyproject.sha256"
 # Debian 13 / Ubuntu 24.04 renamed several libraries with a t64 suffix).
 RUNTIME_PACKAGES=(
     libzbar0 fonts-noto-cjk
+    # a TrueType CJK font that reportlab can embed in printed PDFs (tickets, sign-in sheets)
+    fonts-wqy-microhei
     # what PySide6 needs to import QtGui/QtWidgets and run offscreen
     libegl1 libgl1 "libglib2.0-0t64|libglib2.0-0" libfontconfig1 libfreetype6 libx11-6
     libxkbcommon0 libdbus-1-3
@@ -30,6 +32,8 @@ RUNTIME_PACKAGES=(
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 )
 TEST_PACKAGES=(postgresql)
+# the PDF tests render pages with pdftoppm/pdftotext
+TEST_TOOLS=(poppler-utils)
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }
 die() { printf 'dev.sh: error: %s\n' "$*" >&2; exit 1; }
@@ -95,6 +99,9 @@ ensure_system_packages() {
     local wanted=("${RUNTIME_PACKAGES[@]}")
     if [[ "$1" == test ]] && ! postgres_binaries_present; then
         wanted+=("${TEST_PACKAGES[@]}")
+    fi
+    if [[ "$1" == test ]]; then
+        wanted+=("${TEST_TOOLS[@]}")
     fi
     if [[ "${EXAMSITE_SKIP_APT:-}" == 1 ]]; then
         return 0

@@ -49,7 +49,7 @@ class SiteUi(QObject):
         return launcher
 
     def show_console(self, actor: Actor) -> ConsoleWindow:
-        console = ConsoleWindow(self.site, actor)
+        console = ConsoleWindow(self.site, actor, demo=self.demo)
         console.logout_requested.connect(self.show_launcher)
         self._replace(console)
         return console

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QMainWindow, QSizePolicy, QStackedWidget,
                                QToolBar, QWidget)
 
@@ -13,6 +13,7 @@ from app.services.overview import VIEW_ROLES
 from app.services.site import Site
 from app.ui.console.overview_panel import OverviewPanel
 from app.ui.console.package_panel import PackagePanel
+from app.ui.desk.desk_panel import DeskPanel
 from app.ui.labels import role_title
 
 DATABASE_LABEL_WIDTH = 460
@@ -23,7 +24,8 @@ class ConsoleWindow(QMainWindow):
 
     logout_requested = Signal()
 
-    def __init__(self, site: Site, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, site: Site, actor: Actor, parent: QWidget | None = None, *, demo=None,
+                 desk_options: dict | None = None) -> None:
         super().__init__(parent)
         self.site, self.actor = site, actor
         self.setWindowTitle(self.tr("ExamSite · {role} · {site}").format(
@@ -34,7 +36,11 @@ class ConsoleWindow(QMainWindow):
         self.panels = QStackedWidget()
         self.package_panel: PackagePanel | None = None
         self.overview_panel: OverviewPanel | None = None
+        self.desk_panel: DeskPanel | None = None
 
+        if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR):
+            self.desk_panel = DeskPanel(site, actor, demo=demo, **(desk_options or {}))
+            self._add_panel(self.desk_panel, self.tr("Check-in"))
         if actor.role == Role.ADMIN:
             self.package_panel = PackagePanel(site, actor)
             self._add_panel(self.package_panel, self.tr("Exam package"))
@@ -58,6 +64,11 @@ class ConsoleWindow(QMainWindow):
         self._build_status_bar()
         if self.overview_panel:
             self.overview_panel.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.desk_panel is not None:
+            self.desk_panel.shutdown()  # stops the camera and card reader threads
+        super().closeEvent(event)
 
     def _add_panel(self, panel: QWidget, title: str) -> None:
         self.panels.addWidget(panel)

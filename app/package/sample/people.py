@@ -56,7 +56,7 @@ def make_roster(rng: random.Random, count: int, exam_date: date, province: str, 
         roster.append(RosterEntry(
             ticket_no=ticket_number(exam_date, province, batch, level, room_index + 1, seat + 1),
             name=person_name(rng, gender), gender=gender, id_type="resident",
-            id_number=id_number_for(rng, gender, exam_date), photo=portrait_png(TINTS[hue]), photo_type="image/png",
+            id_number=id_number_for(rng, gender, exam_date), photo=portrait_png(TINTS[hue], person=number + 1), photo_type="image/png",
             seats=tuple(SeatAssignment(session, room_code, seat + 1) for session in sessions),
         ))
     return roster

@@ -9,6 +9,7 @@ with a reason. Every decision is a CheckinRecord and an audit event; the evidenc
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections import Counter
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from app.domain.roles import Role
 from app.errors import InvalidState, NotFound
 from app.i18n import tr
 from app.identity.idnumber import validate_id_number
-from app.identity.tickets import check_ticket, read_ticket
+from app.identity.tickets import TicketRejected, check_ticket, read_ticket
 from app.persistence import repositories
 from app.persistence.models import CheckinRecord
 from app.persistence.repositories import ID_CONTEXT
@@ -81,11 +82,17 @@ class CheckinService:
     def scan_ticket(self, actor: Actor, session_code: str, token: str) -> DeskCandidate:
         """Authenticate a ticket QR and find its holder; TicketRejected says why a ticket is refused."""
         require(actor, *DESK_ROLES)
-        claims = read_ticket(token, self.site.trusted_issuers)
-        with self.site.db.read() as session:
-            plan, exam_session = self._session(session, session_code)
-            check_ticket(claims, plan_code=plan.plan_code, session_code=session_code, now=self.clock())
-            return self._desk_candidate(session, exam_session, claims.ticket_no)
+        try:
+            claims = read_ticket(token, self.site.trusted_issuers)
+            with self.site.db.read() as session:
+                plan, exam_session = self._session(session, session_code)
+                check_ticket(claims, plan_code=plan.plan_code, session_code=session_code, now=self.clock())
+                return self._desk_candidate(session, exam_session, claims.ticket_no)
+        except TicketRejected as refused:
+            with self.site.db.transaction() as tx:
+                self.site.audit.record(tx, actor, "checkin.ticket_refused", f"session:{session_code}",
+                                       after={"reason": refused.code, "token_sha256": _digest(token)})
+            raise
 
     def read_card(self, actor: Actor, session_code: str, id_number: str,
                   id_type: str = "resident") -> DeskCandidate:
@@ -251,3 +258,8 @@ class CheckinService:
 def _cutoff(plan, exam_session) -> datetime:
     """The late-entry cut-off: the session's start plus the plan's late-entry minutes (default 15)."""
     return exam_session.starts_at + timedelta(minutes=int(plan.rules.get("late_entry_minutes", 15)))
+
+
+def _digest(token: str) -> str:
+    """Identifies a refused ticket code in the audit trail without copying it."""
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()[:16]

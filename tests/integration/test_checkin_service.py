@@ -97,6 +97,9 @@ def test_bad_tickets_are_refused_with_their_reason(desk):
         assert refused.value.code == code, bad
     with pytest.raises(NotFound, match="999999999999"):
         service.scan_ticket(proctor, SESSION, unknown)
+    with demo.site.db.read() as session:
+        reasons = session.execute(text("SELECT after FROM audit_event WHERE action = 'checkin.ticket_refused'")).scalars()
+        assert sum('"forged"' in r or '"altered"' in r or '"malformed"' in r for r in reasons) == 3
     clock.now += timedelta(days=2)
     with pytest.raises(TicketRejected) as refused:
         service.scan_ticket(proctor, SESSION, token)

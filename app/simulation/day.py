@@ -21,6 +21,7 @@ from app.package import PackageError
 from app.services.auth import MAX_FAILURES, AuthService, LoginFailed
 from app.services.packages import PackageService
 from app.services.site import ADMIN_STAFF_NO, verify_audit
+from app.simulation import checkin_stage
 from app.simulation.demo_site import DEMO_ADMIN_PASSWORD, DemoSite, create_demo_site
 
 
@@ -50,6 +51,7 @@ class Simulation:
             (tr("Site, sample package and import"), self.stage_site),
             (tr("Package verification"), self.stage_verify),
             (tr("Staff log-ins"), self.stage_logins),
+            (tr("Check-in at the door"), self.stage_checkin),
             (tr("Audit trail"), self.stage_audit),
         ]
         try:
@@ -106,6 +108,12 @@ class Simulation:
         auth.login(victim, secret, role)
         return tr("{count} staff logged in in their roles; {victim} locked after {failures} wrong entries and unlocked by the administrator",
                   count=len(self.demo.credentials), victim=victim, failures=MAX_FAILURES)
+
+    def stage_checkin(self) -> str:
+        try:
+            return checkin_stage.run(self.demo)
+        except checkin_stage.CheckFailed as failed:
+            raise StageFailed(str(failed)) from None
 
     def stage_audit(self) -> str:
         report = verify_audit(self.demo.site)

@@ -1140,5 +1140,25 @@
             <source>Password of {staff_no}: </source>
             <translation>{staff_no} 的密码：</translation>
         </message>
+        <message>
+            <location filename="app/simulation/checkin_stage.py" line="161" />
+            <source>{checked_in} checked in ({late} late, admitted by the chief proctor), {absent} absent; forged ticket refused: {forged}; a stranger with a real ticket refused (face distance {distance})</source>
+            <translation>{checked_in} 人已检录（{late} 人迟到，经主监考放行），{absent} 人缺考；伪造准考证被拒：{forged}；持他人真实准考证者被拒（人脸距离 {distance}）</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/day.py" line="54" />
+            <source>Check-in at the door</source>
+            <translation>考场入口检录</translation>
+        </message>
+        <message>
+            <location filename="drivers/imaging.py" line="16" />
+            <source>The picture cannot be read: it is damaged or not an image.</source>
+            <translation>无法读取图片：文件已损坏或不是图片。</translation>
+        </message>
+        <message>
+            <location filename="drivers/imaging.py" line="24" />
+            <source>The picture cannot be saved as JPEG.</source>
+            <translation>无法将图片保存为 JPEG。</translation>
+        </message>
     </context>
 </TS>

@@ -168,6 +168,6 @@ def test_the_simulated_day_passes_on_this_database(tmp_path, database_url):
     from app.simulation.day import Simulation
 
     results = []
-    simulation = Simulation(root=tmp_path / "sim", db_url=database_url, candidates=8, report=results.append)
+    simulation = Simulation(root=tmp_path / "sim", db_url=database_url, candidates=12, report=results.append)
     assert simulation.run(), [(r.name, r.detail) for r in results if not r.ok]
-    assert len(results) == 4 and all(r.ok for r in results)
+    assert len(results) == 5 and all(r.ok for r in results)

@@ -20,13 +20,16 @@ MARKER_CLEARANCE = 120  # px kept free around the top-left marker
 
 
 def desk_scene(token: str | None, person: int | None, seed: int = 0, size: tuple[int, int] = DESK_FRAME,
-               module_px: int = 4) -> np.ndarray:
-    """A BGR frame with the ticket `token` (if any) and the face of `person` (if any)."""
+               module_px: int = 4, qr_min_x: int = MARKER_CLEARANCE) -> np.ndarray:
+    """A BGR frame with the ticket `token` (if any) and the face of `person` (if any).
+
+    The QR code stays right of `qr_min_x`, so a real face can be pasted on the left.
+    """
     scene = noisy_scene(seed, size)
     if token:
         code = encode_qr(token, module_px=module_px)
         rng = random.Random(seed)
-        x = rng.randrange(MARKER_CLEARANCE, size[0] - code.shape[1])
+        x = rng.randrange(max(qr_min_x, MARKER_CLEARANCE), size[0] - code.shape[1])
         y = rng.randrange(MARKER_CLEARANCE, size[1] - code.shape[0])
         scene = place(scene, code, x, y)
     frame = cv2.cvtColor(add_noise(scene, seed, sigma=3.0), cv2.COLOR_GRAY2BGR)

@@ -2,10 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CameraView</name>
+    <message>
+        <source>Camera disconnected, reconnecting…</source>
+        <translation>摄像头已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connecting to the camera…</source>
+        <translation>正在连接摄像头…</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateCard</name>
+    <message>
+        <source>Roster photo</source>
+        <translation>名单照片</translation>
+    </message>
+    <message>
+        <source>Live capture</source>
+        <translation>现场抓拍</translation>
+    </message>
+    <message>
+        <source>ID card photo</source>
+        <translation>身份证照片</translation>
+    </message>
+    <message>
+        <source>Candidate consents to face verification</source>
+        <translation>考生同意人脸核验</translation>
+    </message>
+    <message>
+        <source>Visual check: I compared the face with the photos myself</source>
+        <translation>人工核验（visual check）：本人已亲自比对考生与照片</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>人脸比对</translation>
+    </message>
+    <message>
+        <source>No candidate</source>
+        <translation>暂无考生</translation>
+    </message>
+    <message>
+        <source>Show the admission ticket to the camera, scan it, place the ID card on the reader, or search by ticket or name.</source>
+        <translation>请考生向摄像头出示准考证，或用扫码枪扫码、将身份证放上读卡器，也可按准考证号或姓名查找。</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} · {gender} · ID {id}</source>
+        <translation>准考证 {ticket} · {gender} · 证件号 {id}</translation>
+    </message>
+    <message>
+        <source>{room} · seat {seat}</source>
+        <translation>{room} · {seat} 号座</translation>
+    </message>
+    <message>
+        <source>Checked in at {time}</source>
+        <translation>已于 {time} 检录</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No live picture</source>
+        <translation>无现场画面</translation>
+    </message>
+    <message>
+        <source>No card read</source>
+        <translation>未读身份证</translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation>未读卡</translation>
+    </message>
+    <message>
+        <source>Not compared</source>
+        <translation>未比对</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <source>matches the roster</source>
+        <translation>与名单一致</translation>
+    </message>
+    <message>
+        <source>does NOT match the roster</source>
+        <translation>与名单不一致</translation>
+    </message>
+    <message>
+        <source>{name} · {number} · {verdict}</source>
+        <translation>{name} · {number} · {verdict}</translation>
+    </message>
+    <message>
+        <source>No photo decoded</source>
+        <translation>照片未解码</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleWindow</name>
     <message>
         <source>ExamSite · {role} · {site}</source>
         <translation>考点通 · {role} · {site}</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>检录</translation>
     </message>
     <message>
         <source>Exam package</source>
@@ -37,6 +151,36 @@
     </message>
 </context>
 <context>
+    <name>DecisionBar</name>
+    <message>
+        <source>Admit (Enter)</source>
+        <translation>确认入场（Enter）</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Special admission…</source>
+        <translation>特殊放行…</translation>
+    </message>
+</context>
+<context>
+    <name>DemoControls</name>
+    <message>
+        <source>Demo: next candidate</source>
+        <translation>演示：下一位考生</translation>
+    </message>
+    <message>
+        <source>Demo: place ID card</source>
+        <translation>演示：放身份证</translation>
+    </message>
+    <message>
+        <source>In front of the camera: {name}</source>
+        <translation>摄像头前：{name}</translation>
+    </message>
+</context>
+<context>
     <name>DemoPanel</name>
     <message>
         <source>Demo accounts</source>
@@ -61,6 +205,248 @@
     <message>
         <source>{number} · {name}</source>
         <translation>{number} · {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Camera: connecting…</source>
+        <translation>摄像头：正在连接…</translation>
+    </message>
+    <message>
+        <source>Camera: live</source>
+        <translation>摄像头：画面正常</translation>
+    </message>
+    <message>
+        <source>Camera: disconnected, reconnecting…</source>
+        <translation>摄像头：已断开，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Camera: stopped</source>
+        <translation>摄像头：已停止</translation>
+    </message>
+    <message>
+        <source>ID card reader: connecting…</source>
+        <translation>读卡器：正在连接…</translation>
+    </message>
+    <message>
+        <source>ID card reader: ready</source>
+        <translation>读卡器：就绪，请放置身份证</translation>
+    </message>
+    <message>
+        <source>ID card reader: card read</source>
+        <translation>读卡器：已读取身份证</translation>
+    </message>
+    <message>
+        <source>ID card reader: read failed</source>
+        <translation>读卡器：读卡失败</translation>
+    </message>
+    <message>
+        <source>ID card reader: not connected, retrying…</source>
+        <translation>读卡器：未连接，正在重试…</translation>
+    </message>
+    <message>
+        <source>ID card reader: stopped</source>
+        <translation>读卡器：已停止</translation>
+    </message>
+    <message>
+        <source>{state} ({sentence})</source>
+        <translation>{state}（{sentence}）</translation>
+    </message>
+    <message>
+        <source>{name}: {room}, seat {seat}. Check the evidence, then decide.</source>
+        <translation>{name}：{room} {seat} 号座。请核验后作出决定。</translation>
+    </message>
+    <message>
+        <source>{name} was refused entry.</source>
+        <translation>{name} 已被拒绝入场。</translation>
+    </message>
+    <message>
+        <source>{name} checked in by special admission: {room}, seat {seat}</source>
+        <translation>{name} 已特殊放行检录，{room} {seat} 号座</translation>
+    </message>
+    <message>
+        <source>{name} checked in: {room}, seat {seat}</source>
+        <translation>{name} 已检录，{room} {seat} 号座</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝入场</translation>
+    </message>
+    <message>
+        <source>Checked in at {time}</source>
+        <translation>已于 {time} 检录</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Distance {distance} (threshold {threshold}): {verdict}</source>
+        <translation>距离 {distance}（阈值 {threshold}）：{verdict}</translation>
+    </message>
+    <message>
+        <source>live picture</source>
+        <translation>现场画面</translation>
+    </message>
+    <message>
+        <source>roster photo</source>
+        <translation>名单照片</translation>
+    </message>
+    <message>
+        <source>Not compared ({where}): {message} Use the visual check.</source>
+        <translation>未比对（{where}）：{message}请人工核验。</translation>
+    </message>
+    <message>
+        <source>Not compared: {message} Use the visual check.</source>
+        <translation>未比对：{message}请人工核验。</translation>
+    </message>
+    <message>
+        <source>Refuse entry</source>
+        <translation>拒绝入场</translation>
+    </message>
+    <message>
+        <source>Refuse {name} entry to the exam. Why?</source>
+        <translation>拒绝 {name} 入场考试，理由是？</translation>
+    </message>
+    <message>
+        <source>Not the person on the roster photo</source>
+        <translation>与名单照片不是同一人</translation>
+    </message>
+    <message>
+        <source>The ID card belongs to someone else</source>
+        <translation>身份证不是本人的</translation>
+    </message>
+    <message>
+        <source>No valid identity document</source>
+        <translation>无有效身份证件</translation>
+    </message>
+    <message>
+        <source>Arrived after the cut-off</source>
+        <translation>超过迟到截止时间</translation>
+    </message>
+    <message>
+        <source>The candidate refused the identity check</source>
+        <translation>考生拒绝身份核验</translation>
+    </message>
+    <message>
+        <source>Special admission</source>
+        <translation>特殊放行</translation>
+    </message>
+    <message>
+        <source>Admit {name} despite: {problems}. The reason is recorded and audited.</source>
+        <translation>在以下情况下仍放行 {name}：{problems}。理由将被记录并审计。</translation>
+    </message>
+    <message>
+        <source>nothing flagged</source>
+        <translation>无异常</translation>
+    </message>
+    <message>
+        <source>Temporary identity certificate checked</source>
+        <translation>已核对临时身份证明</translation>
+    </message>
+    <message>
+        <source>Photo outdated; identity confirmed by visual check</source>
+        <translation>照片较旧，已人工核验确认本人</translation>
+    </message>
+    <message>
+        <source>Late because of a traffic accident, with proof</source>
+        <translation>因交通事故迟到，持有证明</translation>
+    </message>
+    <message>
+        <source>Ticket reprinted on site; identity checked</source>
+        <translation>现场补打准考证，已核验身份</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPanel</name>
+    <message>
+        <source>Retake picture</source>
+        <translation>重新抓拍</translation>
+    </message>
+    <message>
+        <source>Check-in desk</source>
+        <translation>检录台</translation>
+    </message>
+    <message>
+        <source>Camera: connecting…</source>
+        <translation>摄像头：正在连接…</translation>
+    </message>
+    <message>
+        <source>ID card reader: connecting…</source>
+        <translation>读卡器：正在连接…</translation>
+    </message>
+    <message>
+        <source>No exam package has been imported on this site yet.</source>
+        <translation>本考点尚未导入考务数据包。</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>未扫描</translation>
+    </message>
+    <message>
+        <source>No live picture</source>
+        <translation>无现场画面</translation>
+    </message>
+    <message>
+        <source>The roster photo cannot be displayed.</source>
+        <translation>名单照片无法显示。</translation>
+    </message>
+    <message>
+        <source>Not compared: the candidate did not consent. Use the visual check.</source>
+        <translation>未比对：考生未同意人脸核验，请人工核验。</translation>
+    </message>
+    <message>
+        <source>No live picture to compare: use the visual check.</source>
+        <translation>没有现场画面可供比对，请人工核验。</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比对…</translation>
+    </message>
+    <message>
+        <source>the ticket was refused</source>
+        <translation>准考证未通过</translation>
+    </message>
+    <message>
+        <source>the ID card does not match the roster</source>
+        <translation>身份证与名单不一致</translation>
+    </message>
+    <message>
+        <source>the face does not match</source>
+        <translation>人脸比对不通过</translation>
+    </message>
+    <message>
+        <source>identity not yet checked: tick the visual check or pass the face comparison</source>
+        <translation>尚未核验身份：请勾选人工核验或通过人脸比对</translation>
+    </message>
+    <message>
+        <source>This candidate is not waiting for check-in.</source>
+        <translation>该考生不在待检录状态。</translation>
+    </message>
+    <message>
+        <source>the late-entry cut-off has passed: only the chief proctor may admit, with a reason</source>
+        <translation>已过迟到截止时间：仅主监考可填写理由后特殊放行</translation>
+    </message>
+    <message>
+        <source>the late-entry cut-off has passed: admit only as a special admission, with a reason</source>
+        <translation>已过迟到截止时间：只能填写理由后特殊放行</translation>
+    </message>
+    <message>
+        <source>To check: {items}.</source>
+        <translation>待处理：{items}。</translation>
+    </message>
+    <message>
+        <source>All checks passed: press Enter to admit.</source>
+        <translation>核验全部通过：按 Enter 确认入场。</translation>
+    </message>
+    <message>
+        <source>late arrival</source>
+        <translation>迟到</translation>
     </message>
 </context>
 <context>
@@ -422,6 +808,25 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Common reasons…</source>
+        <translation>常用理由…</translation>
+    </message>
+    <message>
+        <source>Write the reason (it is recorded in the audit trail).</source>
+        <translation>请填写理由（将记入审计日志）。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RosterPanel</name>
     <message>
         <source>Admission ticket</source>
@@ -484,6 +889,52 @@
     <message>
         <source>The roster photo cannot be displayed.</source>
         <translation>无法显示名单照片。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Ticket number or name</source>
+        <translation>准考证号或姓名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>{ticket}  {name}  {room} {seat}  {status}</source>
+        <translation>{ticket}  {name}  {room} {seat} 号  {status}</translation>
+    </message>
+    <message>
+        <source>Nobody found.</source>
+        <translation>未找到考生。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionBar</name>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>{code} · {title} · {time}</source>
+        <translation>{code} · {title} · {time}</translation>
+    </message>
+    <message>
+        <source>Late-entry cut-off {time}</source>
+        <translation>迟到截止 {time}</translation>
+    </message>
+    <message>
+        <source>closes in {left}</source>
+        <translation>剩余 {left}</translation>
+    </message>
+    <message>
+        <source>cut-off passed</source>
+        <translation>已过截止时间</translation>
+    </message>
+    <message>
+        <source>{room}: expected {total} · checked in {arrived} · absent {absent}</source>
+        <translation>{room}：应到 {total} · 已检录 {arrived} · 缺考 {absent}</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,11 @@ in the banner. Devices that drop show their state; the other inputs keep working
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.actor import Actor
@@ -34,9 +35,21 @@ from app.ui.desk.qr_watch import QrWatch
 from app.ui.desk.reason_dialog import ReasonDialog
 from app.ui.desk.search_box import SearchBox
 from app.ui.desk.session_bar import SessionBar
+from app.ui.desk.signals import protect_bools
+from app.ui.desk.wedge_filter import WedgeFilter
 from app.ui.tasks import FILES, run_task
 
 TICKET_PREFIX = "ES1."
+
+
+def _window_of(panel_ref) -> QWidget | None:
+    panel = panel_ref()
+    return None if panel is None else panel.window()
+
+
+def _accepts_keys(panel_ref) -> bool:
+    panel = panel_ref()
+    return panel is not None and panel.isVisible() and not panel._shut
 
 
 class DeskPanel(QWidget):
@@ -60,6 +73,7 @@ class DeskPanel(QWidget):
                  compare: Callable = compare_faces, start_devices: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        protect_bools()  # PySide6 6.12 emits would otherwise abort a long-running desk
         self.site, self.actor, self.demo = site, actor, demo
         self.demo_clock = DemoClock() if demo is not None and service is None else None
         self.service = service or (CheckinService(site, self.demo_clock) if self.demo_clock else CheckinService(site))
@@ -91,16 +105,20 @@ class DeskPanel(QWidget):
         self.decisions = DecisionBar()
         self.banner = Banner()
         self.demo_controls = DemoControls(demo, self.devices) if self.devices.sim_camera is not None else None
-        self.qr_watch = QrWatch(self, self._newest_frame)
-        from app.ui.desk.wedge_filter import WedgeFilter
-
-        self.wedge = WedgeFilter(self.window, lambda: self.isVisible() and not self._shut, parent=self)
+        me = weakref.ref(self)  # no reference cycles: the panel must be freed on the GUI thread, never by gc
+        self.qr_watch = QrWatch(self, self.devices.newest_frame)
+        self.wedge = WedgeFilter(lambda: _window_of(me), lambda: _accepts_keys(me), parent=self)
         self._build_layout()
         self._connect()
         self._load_sessions()
         self.wedge.install()
-        if start_devices:
-            self.start_devices()
+        self._start_when_shown = start_devices
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._start_when_shown and not self._shut:
+            self._start_when_shown = False
+            self.start_devices()  # the devices start when the desk is first on screen
 
     # -- layout --------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -174,10 +192,6 @@ class DeskPanel(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.shutdown()
         super().closeEvent(event)
-
-    def _newest_frame(self):
-        camera = self.devices.camera
-        return camera.latest() if camera is not None and camera.state == "live" else None
 
     def _show_frame(self) -> None:
         frame = self.devices.latest_frame()
@@ -323,7 +337,7 @@ class DeskPanel(QWidget):
                  on_success=self.search_box.show_results, on_known_error=self._show_refusal)
 
     def _capture(self):
-        frame = self._newest_frame()
+        frame = self.devices.newest_frame()
         return None if frame is None else frame.image
 
     def _found(self, candidate: DeskCandidate, method: Method, *, ticket_status: str = "not_scanned",

@@ -78,20 +78,32 @@ class DeskDevices(QObject):
     def running(self) -> bool:
         return self.camera is not None
 
+    def newest_frame(self) -> Frame | None:
+        """The newest frame while the camera is live (None while it is lost: no stale pictures)."""
+        camera = self.camera
+        return camera.latest() if camera is not None and camera.state == "live" else None
+
     def latest_frame(self) -> Frame | None:
         self._frame_pending.clear()
         return self.camera.latest() if self.camera is not None else None
 
+    def _emit(self, name: str, *args) -> None:
+        """Emit from a worker thread; a desk already gone (window closed without stop) hears nothing."""
+        try:
+            getattr(self, name).emit(*args)
+        except RuntimeError:  # the Qt side was deleted first
+            log.warning("desk devices: a device reported after the desk was closed")
+
     def _on_frame(self, frame: Frame) -> None:
         if not self._frame_pending.is_set():
             self._frame_pending.set()
-            self.frame_ready.emit()
+            self._emit("frame_ready")
 
     def _on_card(self, card) -> None:
-        self.card_read.emit(card)
+        self._emit("card_read", card)
 
     def _on_reader_state(self, state, sentence: str) -> None:
-        self.reader_state.emit(str(state.value), sentence)
+        self._emit("reader_state", str(state.value), sentence)
 
     def _on_camera_state(self, state, sentence: str) -> None:
-        self.camera_state.emit(str(state.value), sentence)
+        self._emit("camera_state", str(state.value), sentence)

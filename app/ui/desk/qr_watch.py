@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -25,7 +26,8 @@ class QrWatch(QObject):
     def __init__(self, owner: QWidget, latest: Callable[[], Frame | None],
                  decode: Callable = decode_qr, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(owner)
-        self._owner, self._latest, self._decode, self._clock = owner, latest, decode, clock
+        self._owner_ref = weakref.ref(owner)
+        self._latest, self._decode, self._clock = latest, decode, clock
         self._last_seq = -1
         self._busy = False
         self._seen: dict[str, float] = {}
@@ -52,9 +54,12 @@ class QrWatch(QObject):
         frame = self._latest()
         if frame is None or frame.seq == self._last_seq:
             return
+        owner = self._owner_ref()
+        if owner is None:
+            return
         self._last_seq, self._busy = frame.seq, True
         image, decode = frame.image, self._decode
-        task = run_task(self._owner, lambda progress: decode(image), lane=FILES,
+        task = run_task(owner, lambda progress: decode(image), lane=FILES,
                         on_success=lambda texts: self._deliver(texts, frame),
                         on_known_error=lambda exc: None)
         task.finished.connect(self._done)

@@ -10,30 +10,26 @@ from app.ui.desk.reason_dialog import ReasonDialog
 from app.ui.labels import local_time
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Desk", text)
-
-
 def camera_state(state: str) -> str:
     return {
-        "connecting": _t("Camera: connecting…"),
-        "live": _t("Camera: live"),
-        "lost": _t("Camera: disconnected, reconnecting…"),
-        "closed": _t("Camera: stopped"),
+        "connecting": QCoreApplication.translate("Desk", "Camera: connecting…"),
+        "live": QCoreApplication.translate("Desk", "Camera: live"),
+        "lost": QCoreApplication.translate("Desk", "Camera: disconnected, reconnecting…"),
+        "closed": QCoreApplication.translate("Desk", "Camera: stopped"),
     }.get(state, state)
 
 
 def reader_state(state: str, sentence: str) -> str:
     title = {
-        "connecting": _t("ID card reader: connecting…"),
-        "ready": _t("ID card reader: ready"),
-        "card": _t("ID card reader: card read"),
-        "error": _t("ID card reader: read failed"),
-        "lost": _t("ID card reader: not connected, retrying…"),
-        "stopped": _t("ID card reader: stopped"),
+        "connecting": QCoreApplication.translate("Desk", "ID card reader: connecting…"),
+        "ready": QCoreApplication.translate("Desk", "ID card reader: ready"),
+        "card": QCoreApplication.translate("Desk", "ID card reader: card read"),
+        "error": QCoreApplication.translate("Desk", "ID card reader: read failed"),
+        "lost": QCoreApplication.translate("Desk", "ID card reader: not connected, retrying…"),
+        "stopped": QCoreApplication.translate("Desk", "ID card reader: stopped"),
     }.get(state, state)
     if state in ("error", "lost") and sentence:
-        return _t("{state} ({sentence})").format(state=title, sentence=sentence)
+        return QCoreApplication.translate("Desk", "{state} ({sentence})").format(state=title, sentence=sentence)
     return title
 
 
@@ -42,51 +38,57 @@ def seat_text(seat_no: int | None) -> str:
 
 
 def found_message(candidate: DeskCandidate) -> str:
-    return _t("{name}: {room}, seat {seat}. Check the evidence, then decide.").format(
+    return QCoreApplication.translate("Desk", "{name}: {room}, seat {seat}. Check the evidence, then decide.").format(
         name=candidate.name, room=candidate.room_name, seat=seat_text(candidate.seat_no))
 
 
 def outcome_message(outcome: CheckinOutcome) -> str:
     if outcome.decision is Decision.REJECTED:
-        return _t("{name} was refused entry.").format(name=outcome.name)
+        return QCoreApplication.translate("Desk", "{name} was refused entry.").format(name=outcome.name)
     if outcome.decision is Decision.OVERRIDDEN:
-        return _t("{name} checked in by special admission: {room}, seat {seat}").format(
+        return QCoreApplication.translate("Desk", "{name} checked in by special admission: {room}, seat {seat}").format(
             name=outcome.name, room=outcome.room_name, seat=seat_text(outcome.seat_no))
-    return _t("{name} checked in: {room}, seat {seat}").format(
+    return QCoreApplication.translate("Desk", "{name} checked in: {room}, seat {seat}").format(
         name=outcome.name, room=outcome.room_name, seat=seat_text(outcome.seat_no))
 
 
 def decided_state(outcome: CheckinOutcome) -> str:
     if outcome.decision is Decision.REJECTED:
-        return _t("Refused")
-    return _t("Checked in at {time}").format(time=f"{local_time(outcome.at):%H:%M}")
+        return QCoreApplication.translate("Desk", "Refused")
+    return QCoreApplication.translate("Desk", "Checked in at {time}").format(time=f"{local_time(outcome.at):%H:%M}")
 
 
 def face_result(same: bool, distance: float, threshold: float) -> str:
-    verdict = _t("pass") if same else _t("FAIL")
-    return _t("Distance {distance} (threshold {threshold}): {verdict}").format(
+    verdict = QCoreApplication.translate("Desk", "pass") if same else QCoreApplication.translate("Desk", "FAIL")
+    return QCoreApplication.translate("Desk", "Distance {distance} (threshold {threshold}): {verdict}").format(
         distance=f"{distance:.2f}", threshold=f"{threshold:.2f}", verdict=verdict)
 
 
 def face_problem(message: str, source: str | None) -> str:
-    where = {"a": _t("live picture"), "b": _t("roster photo")}.get(source or "")
+    translate = QCoreApplication.translate
+    where = {"a": translate("Desk", "live picture"), "b": translate("Desk", "roster photo")}.get(source or "")
     if where:
-        return _t("Not compared ({where}): {message} Use the visual check.").format(where=where, message=message)
-    return _t("Not compared: {message} Use the visual check.").format(message=message)
+        return translate("Desk", "Not compared ({where}): {message} Use the visual check.").format(
+            where=where, message=message)
+    return translate("Desk", "Not compared: {message} Use the visual check.").format(message=message)
 
 
 def reason_dialog(decision: Decision, name: str, problems: list[str], parent: QWidget) -> ReasonDialog:
-    listed = "；".join(problems)
+    translate = QCoreApplication.translate
     if decision is Decision.REJECTED:
-        title = _t("Refuse entry")
-        prompt = _t("Refuse {name} entry to the exam. Why?").format(name=name)
-        suggestions = [_t("Not the person on the roster photo"), _t("The ID card belongs to someone else"),
-                       _t("No valid identity document"), _t("Arrived after the cut-off"),
-                       _t("The candidate refused the identity check")]
+        title = translate("Desk", "Refuse entry")
+        prompt = translate("Desk", "Refuse {name} entry to the exam. Why?").format(name=name)
+        suggestions = [translate("Desk", "Not the person on the roster photo"),
+                       translate("Desk", "The ID card belongs to someone else"),
+                       translate("Desk", "No valid identity document"),
+                       translate("Desk", "Arrived after the cut-off"),
+                       translate("Desk", "The candidate refused the identity check")]
     else:
-        title = _t("Special admission")
-        prompt = _t("Admit {name} despite: {problems}. The reason is recorded and audited.").format(
-            name=name, problems=listed or _t("nothing flagged"))
-        suggestions = [_t("Temporary identity certificate checked"), _t("Photo outdated; identity confirmed by visual check"),
-                       _t("Late because of a traffic accident, with proof"), _t("Ticket reprinted on site; identity checked")]
+        title = translate("Desk", "Special admission")
+        prompt = translate("Desk", "Admit {name} despite: {problems}. The reason is recorded and audited.").format(
+            name=name, problems="；".join(problems) or translate("Desk", "nothing flagged"))
+        suggestions = [translate("Desk", "Temporary identity certificate checked"),
+                       translate("Desk", "Photo outdated; identity confirmed by visual check"),
+                       translate("Desk", "Late because of a traffic accident, with proof"),
+                       translate("Desk", "Ticket reprinted on site; identity checked")]
     return ReasonDialog(title, prompt, suggestions, parent)

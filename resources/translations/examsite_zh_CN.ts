@@ -55,8 +55,8 @@
         <translation>暂无考生</translation>
     </message>
     <message>
-        <source>Show the admission ticket to the camera, scan it, place the ID card on the reader, or search by ticket or name.</source>
-        <translation>请考生向摄像头出示准考证，或用扫码枪扫码、将身份证放上读卡器，也可按准考证号或姓名查找。</translation>
+        <source>Show the ticket QR, scan it, place the ID card, or search.</source>
+        <translation>请出示准考证二维码、扫码、放身份证，或手动查找。</translation>
     </message>
     <message>
         <source>Ticket {ticket} · {gender} · ID {id}</source>

@@ -123,8 +123,7 @@ class CandidateCard(QFrame):
     def clear(self) -> None:
         self.candidate: DeskCandidate | None = None
         self.name.setText(self.tr("No candidate"))
-        self.details.setText(self.tr("Show the admission ticket to the camera, scan it, place the ID card on "
-                                     "the reader, or search by ticket or name."))
+        self.details.setText(self.tr("Show the ticket QR, scan it, place the ID card, or search."))
         self.place.clear()
         self.state.clear()
         self.roster_photo.show_image(None, "—")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.domain.actor import Actor
 from app.services.site import Site
+from app.ui.qt_guard import protect_bools
 from app.ui import tasks
 from app.ui.console.window import ConsoleWindow
 from app.ui.i18n import apply_font, install_language
@@ -21,6 +22,7 @@ WINDOW_SIZE = (1366, 768)
 
 def prepare_application(language: str) -> QApplication:
     """The one QApplication (reused when it exists), in `language`, with our font and stylesheet."""
+    protect_bools()  # a no-op unless the installed PySide6 has the emit() refcount bug
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ExamSite")
     app.setApplicationDisplayName("考点通 ExamSite")

@@ -35,7 +35,6 @@ from app.ui.desk.qr_watch import QrWatch
 from app.ui.desk.reason_dialog import ReasonDialog
 from app.ui.desk.search_box import SearchBox
 from app.ui.desk.session_bar import SessionBar
-from app.ui.desk.signals import protect_bools
 from app.ui.desk.wedge_filter import WedgeFilter
 from app.ui.tasks import FILES, run_task
 
@@ -73,7 +72,6 @@ class DeskPanel(QWidget):
                  compare: Callable = compare_faces, start_devices: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        protect_bools()  # PySide6 6.12 emits would otherwise abort a long-running desk
         self.site, self.actor, self.demo = site, actor, demo
         self.demo_clock = DemoClock() if demo is not None and service is None else None
         self.service = service or (CheckinService(site, self.demo_clock) if self.demo_clock else CheckinService(site))

@@ -125,9 +125,13 @@ def test_the_demo_console_opens_on_the_desk_and_its_button_brings_the_next_candi
         assert desk.demo_controls is not None and desk.demo_controls.next_button.text() == "演示：下一位考生"
         qtbot.waitUntil(lambda: desk.demo_controls.next_button.isEnabled(), timeout=TIMEOUT)
         qtbot.waitUntil(lambda: desk.view.state == "live", timeout=TIMEOUT)
+        faces = []
+        desk.face_checked.connect(faces.append)
         with qtbot.waitSignal(desk.candidate_shown, timeout=TIMEOUT) as shown:
             desk.demo_controls.next_button.click()
         assert shown.args == [desk.demo_controls.current.ticket_no]
+        qtbot.waitUntil(lambda: faces != [], timeout=TIMEOUT)
+        assert faces == ["success"]  # the demo's people wear the simulated engine's faces
         with qtbot.waitSignal(desk.card_checked, timeout=TIMEOUT) as checked:
             desk.demo_controls.card_button.click()
         assert checked.args == [True]

@@ -70,7 +70,7 @@ class DemoControls(QFrame):
         if self.devices.sim_reader is not None:
             self.devices.sim_reader.remove()
         if self.devices.sim_camera is not None:
-            self.devices.sim_camera.show(ticket_frame(candidate.token, self.position))
+            self.devices.sim_camera.show(ticket_frame(candidate.token, self.position, candidate.person))
         self.card_button.setEnabled(True)
         self.who.setText(self.tr("In front of the camera: {name}").format(name=candidate.name))
         return candidate

@@ -15,6 +15,10 @@ import numpy as np
 
 from app.domain.roster import RosterEntry
 from app.package.reader import open_package
+from app.errors import KnownError
+from drivers.face import face_engine
+from drivers.face.sim import draw_face_marker
+from drivers.imaging import decode_image
 from drivers.scanner import encode_qr
 
 FRAME_SIZE = (1280, 720)
@@ -27,6 +31,7 @@ class DemoCandidate:
     gender: str
     id_number: str
     token: str
+    person: int | None = None  # the simulated face engine's person number of the roster portrait
 
 
 def load_queue(demo, session_code: str) -> list[DemoCandidate]:
@@ -35,8 +40,16 @@ def load_queue(demo, session_code: str) -> list[DemoCandidate]:
     package = open_package(demo.package_path, site.require_keys(), site.trusted_issuers)
     entries: list[RosterEntry] = [e for e in package.roster
                                   if e.ticket_token and any(s.session_code == session_code for s in e.seats)]
-    return [DemoCandidate(e.ticket_no, e.name, e.gender, e.id_number, e.ticket_token)
+    return [DemoCandidate(e.ticket_no, e.name, e.gender, e.id_number, e.ticket_token, _person(e.photo))
             for e in sorted(entries, key=lambda e: e.ticket_no)]
+
+
+def _person(photo: bytes) -> int | None:
+    """Which simulated person the roster portrait shows (sample portraits carry a marker)."""
+    try:
+        return face_engine("sim").person(decode_image(photo))
+    except KnownError:
+        return None
 
 
 def _birth_date(id_number: str) -> date:
@@ -57,8 +70,11 @@ def _ellipse(shape: tuple[int, int], cx: float, cy: float, rx: float, ry: float)
     return ((xs - cx) / rx) ** 2 + ((ys - cy) / ry) ** 2 <= 1
 
 
-def ticket_frame(token: str, seed: int = 0) -> np.ndarray:
-    """A 1280×720 BGR picture of a candidate holding up their admission ticket to the desk camera."""
+def ticket_frame(token: str, seed: int = 0, person: int | None = None) -> np.ndarray:
+    """A 1280×720 BGR picture of a candidate holding up their admission ticket to the desk camera.
+
+    With `person`, the candidate's simulated face (the sim engine's marker) is in the picture.
+    """
     width, height = FRAME_SIZE
     frame = np.empty((height, width, 3), np.uint8)
     shade = np.linspace(205, 160, height, dtype=np.float32)[:, None]
@@ -66,10 +82,10 @@ def ticket_frame(token: str, seed: int = 0) -> np.ndarray:
     frame[:, :, 1] = (shade * 0.97).astype(np.uint8)
     frame[:, :, 2] = shade.astype(np.uint8)
     frame[int(height * 0.78):, :] = (92, 112, 128)  # the desk
-    person = (72, 82, 96) if seed % 2 else (96, 74, 60)
+    clothes = (72, 82, 96) if seed % 2 else (96, 74, 60)
     shape = (height, width)
     frame[_ellipse(shape, 360, 250, 95, 120)] = (150, 178, 214)  # head
-    frame[_ellipse(shape, 360, 700, 260, 270)] = person  # shoulders
+    frame[_ellipse(shape, 360, 700, 260, 270)] = clothes  # shoulders
     qr = encode_qr(token, module_px=4, border=3)
     side = qr.shape[0]
     paper_w, paper_h = side + 80, side + 150
@@ -81,7 +97,7 @@ def ticket_frame(token: str, seed: int = 0) -> np.ndarray:
     for line in range(3):
         y = top + 80 + side + line * 18
         frame[y: y + 6, left + 40: left + paper_w - 60 - line * 40] = (150, 150, 150)
-    return frame
+    return frame if person is None else draw_face_marker(frame, person)
 
 
 class DemoClock:

@@ -7,6 +7,8 @@ in the banner. Devices that drop show their state; the other inputs keep working
 
 from __future__ import annotations
 
+from functools import partial
+
 import weakref
 from collections.abc import Callable
 
@@ -18,6 +20,7 @@ from app.domain.actor import Actor
 from app.domain.roles import Role
 from app.errors import KnownError
 from app.identity import compare_faces
+from drivers.face import face_engine
 from app.identity.tickets import TicketRejected, status_text
 from app.services.checkin import CheckinService, Decision, DeskCandidate, Method
 from app.services.overview import OverviewService
@@ -74,6 +77,8 @@ class DeskPanel(QWidget):
         super().__init__(parent)
         self.site, self.actor, self.demo = site, actor, demo
         self.demo_clock = DemoClock() if demo is not None and service is None else None
+        if demo is not None and compare is compare_faces:  # demo people wear the simulated engine's faces
+            compare = partial(compare_faces, engine=face_engine("sim"))
         self.service = service or (CheckinService(site, self.demo_clock) if self.demo_clock else CheckinService(site))
         self.overview = OverviewService(site)
         self.compare = compare

@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>Visual check: I compared the face with the photos myself</source>
-        <translation>人工核验（visual check）：本人已亲自比对考生与照片</translation>
+        <translation>人工核验：本人已亲自比对考生与照片</translation>
     </message>
     <message>
         <source>Admission ticket</source>
@@ -383,6 +383,18 @@
     <message>
         <source>No exam package has been imported on this site yet.</source>
         <translation>本考点尚未导入考务数据包。</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <source>Mark everyone of session {session} who has not checked in as absent?</source>
+        <translation>将场次 {session} 中所有未检录的考生标记为缺考？</translation>
+    </message>
+    <message>
+        <source>{count} candidates marked absent.</source>
+        <translation>已将 {count} 名考生标记为缺考。</translation>
     </message>
     <message>
         <source>Not scanned</source>
@@ -912,6 +924,14 @@
 </context>
 <context>
     <name>SessionBar</name>
+    <message>
+        <source>Mark absentees</source>
+        <translation>标记缺考</translation>
+    </message>
+    <message>
+        <source>After the late-entry cut-off: everyone not checked in is absent</source>
+        <translation>迟到截止时间过后：所有未检录的考生记为缺考</translation>
+    </message>
     <message>
         <source>Session</source>
         <translation>场次</translation>

@@ -222,3 +222,20 @@ def test_manual_search_finds_by_name(open_desk, queue, qtbot):
     with qtbot.waitSignal(panel.candidate_shown, timeout=TIMEOUT) as shown:
         panel.search_box.results.itemClicked.emit(item)
     assert shown.args == [wanted.ticket_no] and panel.case.method == "manual"
+
+
+def test_absentees_are_marked_only_after_the_cut_off_and_only_when_confirmed(open_desk, queue, qtbot, demo, log_in):
+    early = open_desk(with_devices=False)
+    assert not early.session_bar.absent_button.isEnabled()
+    early.shutdown()
+    desk = open_desk(minutes_before_start=-20, with_devices=False)
+    assert desk.session_bar.absent_button.isEnabled()
+    questions = []
+    desk.confirm = lambda question: questions.append(question) or False
+    desk.session_bar.absent_button.click()
+    assert len(questions) == 1 and status_of(demo, log_in, queue[-1].ticket_no) == "expected"
+    desk.confirm = lambda question: True
+    with qtbot.waitSignal(desk.absentees_marked, timeout=TIMEOUT) as marked:
+        desk.session_bar.absent_button.click()
+    assert marked.args[0] > 0 and "缺考" in desk.banner.text()
+    assert status_of(demo, log_in, queue[-1].ticket_no) == "absent"

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.domain.actor import Actor
 from app.domain.roles import Role
@@ -69,6 +69,7 @@ class DeskPanel(QWidget):
     camera_state_changed = Signal(str)
     reader_state_changed = Signal(str)
     scanned = Signal(str)
+    absentees_marked = Signal(int)
 
     def __init__(self, site: Site, actor: Actor, *, demo=None, service: CheckinService | None = None,
                  camera_spec: str | None = None, reader_spec: str | None = None,
@@ -166,6 +167,7 @@ class DeskPanel(QWidget):
         self.qr_watch.found.connect(lambda text, frame: self.scan_code(text, frame.image))
         self.wedge.scanned.connect(self._wedge_scan)
         self.session_bar.session_changed.connect(self._session_selected)
+        self.session_bar.absentees_requested.connect(self.mark_absentees)
         self.search_box.search_requested.connect(self.search)
         self.search_box.chosen.connect(lambda candidate: self._found(candidate, Method.MANUAL))
         self.card.consent.toggled.connect(self._consent_changed)
@@ -261,6 +263,25 @@ class DeskPanel(QWidget):
         self.session_bar.set_counts(counts)
         self._update_decisions()
         self.session_ready.emit(code)
+
+    def confirm(self, question: str) -> bool:
+        """Ask the proctor to confirm an action that cannot be undone at the desk (tests replace this)."""
+        answer = QMessageBox.question(self, self.tr("Please confirm"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def mark_absentees(self) -> None:
+        code = self.session_code
+        if not code or not self.confirm(self.tr("Mark everyone of session {session} who has not checked in as "
+                                                "absent?").format(session=code)):
+            return
+
+        def done(tickets) -> None:
+            self.banner.show_message(self.tr("{count} candidates marked absent.").format(count=len(tickets)), "info")
+            self.absentees_marked.emit(len(tickets))
+            self.refresh_counts()
+
+        run_task(self, lambda progress: self.service.mark_absentees(self.actor, code), on_success=done,
+                 on_known_error=lambda exc: self.banner.show_message(exc.message, "error"))
 
     def refresh_counts(self) -> None:
         code = self.session_code

@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from app.services.overview import SessionRow
 from app.ui import labels
@@ -28,6 +28,7 @@ def countdown_text(left_seconds: int) -> str:
 
 class SessionBar(QFrame):
     session_changed = Signal(str)
+    absentees_requested = Signal()
 
     def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,10 @@ class SessionBar(QFrame):
         self.countdown.setStyleSheet("font-weight: 600;")
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.absent_button = QPushButton(self.tr("Mark absentees"))
+        self.absent_button.setToolTip(self.tr("After the late-entry cut-off: everyone not checked in is absent"))
+        self.absent_button.setEnabled(False)
+        self.absent_button.clicked.connect(self.absentees_requested)
         title = QLabel(self.tr("Session"))
         title.setObjectName("muted")
         grid = QGridLayout(self)
@@ -53,7 +58,8 @@ class SessionBar(QFrame):
         grid.addWidget(self.choice, 0, 1, 1, 2)
         grid.addWidget(self.cutoff_label, 1, 0, 1, 2)
         grid.addWidget(self.countdown, 1, 2)
-        grid.addWidget(self.counts, 2, 0, 1, 3)
+        grid.addWidget(self.counts, 2, 0, 1, 2)
+        grid.addWidget(self.absent_button, 2, 2, Qt.AlignmentFlag.AlignBottom)
         grid.setColumnStretch(1, 1)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -87,6 +93,7 @@ class SessionBar(QFrame):
         return self.cutoff is not None and self.clock() > self.cutoff
 
     def tick(self) -> None:
+        self.absent_button.setEnabled(self.past_cutoff())
         if self.cutoff is None:
             self.countdown.clear()
             return
@@ -109,6 +116,7 @@ class SessionBar(QFrame):
 
     def _chosen(self, index: int) -> None:
         self.cutoff = None
+        self.absent_button.setEnabled(False)
         self.cutoff_label.clear()
         self.countdown.clear()
         self.counts.clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from app.domain.roles import Role
 from app.domain.roster import RosterEntry
@@ -24,7 +24,14 @@ from app.identity.tickets import TicketRejected, issue_ticket
 from app.package import open_package
 from app.security import SigningKey
 from app.services.auth import AuthService
-from app.services.checkin import CheckinRefused, CheckinService, Decision, Evidence, Method
+from app.services.checkin import (
+    CheckinRefused,
+    CheckinService,
+    Decision,
+    Evidence,
+    Method,
+)
+from app.simulation.clock import ManualClock as Clock
 from app.simulation.demo_site import DemoSite
 from drivers.camera import SimulatedCamera
 from drivers.camera.desk_scene import desk_scene
@@ -40,14 +47,6 @@ STRANGER = 4000  # a person number no roster portrait carries
 
 class CheckFailed(Exception):
     """Something the stage expected did not happen."""
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

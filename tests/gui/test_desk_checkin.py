@@ -15,8 +15,9 @@ from app.identity.tickets import issue_ticket
 from app.security import SigningKey
 from app.services.checkin import CheckinService, Decision
 from app.services.overview import OverviewService
-from app.ui.desk.desk_panel import DeskPanel
+from app.simulation.clock import ManualClock as Clock
 from app.ui.desk.demo_queue import id_card, load_queue, ticket_frame
+from app.ui.desk.desk_panel import DeskPanel
 from drivers.camera import SimulatedCamera
 from drivers.face import face_engine
 from drivers.idcard import SimulatedCardReader
@@ -24,14 +25,6 @@ from drivers.idcard import SimulatedCardReader
 SESSION = "TH1"
 SIM = "desktest"
 TIMEOUT = 15_000
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 def sim_compare(live, roster):
@@ -231,10 +224,10 @@ def test_absentees_are_marked_only_after_the_cut_off_and_only_when_confirmed(ope
     desk = open_desk(minutes_before_start=-20, with_devices=False)
     assert desk.session_bar.absent_button.isEnabled()
     questions = []
-    desk.confirm = lambda question: questions.append(question) or False
+    desk.ask_to_confirm = lambda question: questions.append(question) or False
     desk.session_bar.absent_button.click()
     assert len(questions) == 1 and status_of(demo, log_in, queue[-1].ticket_no) == "expected"
-    desk.confirm = lambda question: True
+    desk.ask_to_confirm = lambda question: True
     with qtbot.waitSignal(desk.absentees_marked, timeout=TIMEOUT) as marked:
         desk.session_bar.absent_button.click()
     assert marked.args[0] > 0 and "缺考" in desk.banner.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 
 from app.domain.roles import Role
 from app.services.checkin import CheckinService
+from app.simulation.clock import ManualClock as Clock
 from app.ui.console.window import ConsoleWindow
 from app.ui.desk.demo_queue import load_queue
 from app.ui.desk.desk_panel import DeskPanel
@@ -19,14 +20,6 @@ from drivers.idcard import SimulatedCardReader
 SIM = "desktest"
 
 
-class Clock:
-    """The desk's clock: now, until the test sets it before the session's start (tickets stay valid)."""
-
-    def __init__(self) -> None:
-        self.now = None
-
-    def __call__(self):
-        return self.now or datetime.now(timezone.utc)
 TIMEOUT = 15_000
 
 

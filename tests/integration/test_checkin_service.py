@@ -14,20 +14,19 @@ from app.identity.tickets import TicketRejected, _b64, _unb64, issue_ticket
 from app.persistence import repositories
 from app.security import SigningKey
 from app.services.auth import AuthService
-from app.services.checkin import CheckinRefused, CheckinService, Decision, Evidence, Method
+from app.services.checkin import (
+    CheckinRefused,
+    CheckinService,
+    Decision,
+    Evidence,
+    Method,
+)
 from app.services.overview import OverviewService
 from app.services.site import verify_audit
+from app.simulation.clock import ManualClock as Clock
 from app.simulation.demo_site import create_demo_site
 
 SESSION = "TH1"
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from app.services.auth import AuthService
 from app.services.checkin import CheckinService, Decision, Evidence, Method
 from app.services.documents import DocumentService
 from app.services.site import verify_audit
+from app.simulation.clock import ManualClock as Clock
 from app.simulation.demo_site import (
     DEMO_ADMIN_PASSWORD,
     DEMO_PASSPHRASE,
@@ -40,14 +41,6 @@ SESSION, ROOM = "TH1", "R01"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdftoppm) is not installed")
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

@@ -264,14 +264,14 @@ class DeskPanel(QWidget):
         self._update_decisions()
         self.session_ready.emit(code)
 
-    def confirm(self, question: str) -> bool:
+    def ask_to_confirm(self, question: str) -> bool:
         """Ask the proctor to confirm an action that cannot be undone at the desk (tests replace this)."""
         answer = QMessageBox.question(self, self.tr("Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def mark_absentees(self) -> None:
         code = self.session_code
-        if not code or not self.confirm(self.tr("Mark everyone of session {session} who has not checked in as "
+        if not code or not self.ask_to_confirm(self.tr("Mark everyone of session {session} who has not checked in as "
                                                 "absent?").format(session=code)):
             return
 

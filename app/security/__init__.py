@@ -5,10 +5,12 @@
 - site_keys: the site's identity (`SitePublic`, `SiteKeys`) and its passphrase-protected key file
 - fields: `FieldCipher` for sensitive columns at rest
 - passwords: `hash_secret` / `verify_secret` for staff secrets
+- examiner_keys: `seal_examiner_key` / `open_examiner_key`, an examiner's key under their PIN
 - papers: `seal_paper` / `open_paper`, which need both the site key and the exam password
 """
 
 from app.security.errors import CryptoError, WrongExamPassword, WrongPassphrase
+from app.security.examiner_keys import WrongPin, open_examiner_key, seal_examiner_key
 from app.security.fields import FieldCipher
 from app.security.kdf import FAST_FOR_TESTS, PRODUCTION, ScryptParams
 from app.security.papers import normalise_exam_password, open_paper, seal_paper
@@ -28,11 +30,14 @@ __all__ = [
     "SitePublic",
     "WrongExamPassword",
     "WrongPassphrase",
+    "WrongPin",
     "fingerprint",
     "hash_secret",
     "needs_rehash",
     "normalise_exam_password",
+    "open_examiner_key",
     "open_paper",
+    "seal_examiner_key",
     "seal_paper",
     "seal_to",
     "verify_secret",

@@ -13,8 +13,10 @@ from app.persistence.models.evidence import (
 from app.persistence.models.people import Candidate, Duty, Sitting, Staff
 from app.persistence.models.plan import ExamPackageRecord, ExamPlanRecord, ExamSession, Room, SiteInfo
 from app.persistence.models.practical import (
+    ExaminerKey,
     PracticalTaskRecord,
     RubricItemRecord,
+    ScoreResolution,
     ScoreSheet,
     Signature,
 )
@@ -30,6 +32,7 @@ __all__ = [
     "CheckinRecord",
     "Duty",
     "ExamPackageRecord",
+    "ExaminerKey",
     "ExamPlanRecord",
     "ExamSession",
     "Incident",
@@ -39,6 +42,7 @@ __all__ = [
     "PracticalTaskRecord",
     "Room",
     "RubricItemRecord",
+    "ScoreResolution",
     "ScoreSheet",
     "Segment",
     "Signature",

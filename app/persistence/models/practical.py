@@ -71,3 +71,30 @@ class Signature(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     handwriting: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExaminerKey(Base):
+    """An examiner's own Ed25519 key: the public half in clear, the seed sealed under their PIN."""
+
+    __tablename__ = "examiner_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # hex
+    sealed_private: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ScoreResolution(Base):
+    """The examiner lead's signed decision on a flagged disagreement; a later correction needs a new one."""
+
+    __tablename__ = "score_resolution"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sitting_id: Mapped[int] = mapped_column(ForeignKey("sitting.id"))
+    task_id: Mapped[int] = mapped_column(ForeignKey("practical_task.id"))
+    score: Mapped[Decimal] = mapped_column(DecimalString)
+    reason: Mapped[str] = mapped_column(Text)
+    sheet_ids: Mapped[str] = mapped_column(Text)  # canonical JSON list of the sheets it decides over
+    resolved_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
+    resolved_at: Mapped[datetime] = mapped_column(UTCDateTime)

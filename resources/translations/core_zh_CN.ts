@@ -1160,5 +1160,125 @@
             <source>The picture cannot be saved as JPEG.</source>
             <translation>无法将图片保存为 JPEG。</translation>
         </message>
+        <message>
+            <source>There are no scores to combine.</source>
+            <translation>没有可合成的分数。</translation>
+        </message>
+        <message>
+            <source>Task {task} has no rubric item {item}.</source>
+            <translation>试题 {task} 的评分细则中没有评分项 {item}。</translation>
+        </message>
+        <message>
+            <source>Item {item} takes 0 to {max} points.</source>
+            <translation>评分项 {item} 的分值为 0 至 {max} 分。</translation>
+        </message>
+        <message>
+            <source>Veto item {item} is either marked or not.</source>
+            <translation>否决项 {item} 只能为“触发”或“未触发”。</translation>
+        </message>
+        <message>
+            <source>Item {item} is marked in steps of {step} points.</source>
+            <translation>评分项 {item} 须按 {step} 分的步长给分。</translation>
+        </message>
+        <message>
+            <source>Items not yet marked: {items}.</source>
+            <translation>尚未评分的项目：{items}。</translation>
+        </message>
+        <message>
+            <source>Dropping the highest and the lowest score needs at least three examiners.</source>
+            <translation>去掉最高分和最低分至少需要三名考评员。</translation>
+        </message>
+        <message>
+            <source>Please sign by hand on the pad first.</source>
+            <translation>请先在签名板上手写签名。</translation>
+        </message>
+        <message>
+            <source>The handwritten signature is damaged.</source>
+            <translation>手写签名数据已损坏。</translation>
+        </message>
+        <message>
+            <source>The PIN does not unlock this examiner's signing key.</source>
+            <translation>该 PIN 码无法解锁此考评员的签名密钥。</translation>
+        </message>
+        <message>
+            <source>it is marked signed but has no signature.</source>
+            <translation>标记为已签名，但没有签名记录。</translation>
+        </message>
+        <message>
+            <source>it has a signature but is no longer marked signed.</source>
+            <translation>存在签名记录，但已不再标记为已签名。</translation>
+        </message>
+        <message>
+            <source>it was not signed by its examiner's enrolled key.</source>
+            <translation>并非由该考评员登记的密钥签名。</translation>
+        </message>
+        <message>
+            <source>its marks, total or handwriting differ from what the examiner signed.</source>
+            <translation>其评分、总分或手写签名与考评员签署的内容不一致。</translation>
+        </message>
+        <message>
+            <source>it has no signature.</source>
+            <translation>没有签名记录。</translation>
+        </message>
+        <message>
+            <source>it was not signed by the examiner lead's enrolled key.</source>
+            <translation>并非由考评组长登记的密钥签名。</translation>
+        </message>
+        <message>
+            <source>its score or reason differ from what the examiner lead signed.</source>
+            <translation>其分数或理由与考评组长签署的内容不一致。</translation>
+        </message>
+        <message>
+            <source>its entries are unreadable.</source>
+            <translation>其评分记录无法读取。</translation>
+        </message>
+        <message>
+            <source>A resolution needs a reason.</source>
+            <translation>裁定必须填写理由。</translation>
+        </message>
+        <message>
+            <source>Session {session} has no practical task {task}.</source>
+            <translation>场次 {session} 没有操作技能试题 {task}。</translation>
+        </message>
+        <message>
+            <source>{name} was absent from this session.</source>
+            <translation>{name} 本场次缺考。</translation>
+        </message>
+        <message>
+            <source>Candidate {ticket} is not in a room you examine.</source>
+            <translation>考生 {ticket} 不在您负责评分的考场。</translation>
+        </message>
+        <message>
+            <source>{signed} of {required} examiners have signed: the result is not ready.</source>
+            <translation>{required} 名考评员中已有 {signed} 名签名：成绩尚未生成。</translation>
+        </message>
+        <message>
+            <source>Score sheet {sheet} fails verification: {problem}</source>
+            <translation>评分表 {sheet} 校验失败：{problem}</translation>
+        </message>
+        <message>
+            <source>Score resolution {resolution} fails verification: {problem}</source>
+            <translation>评分裁定 {resolution} 校验失败：{problem}</translation>
+        </message>
+        <message>
+            <source>There is no unsigned score sheet to sign.</source>
+            <translation>没有待签名的评分表。</translation>
+        </message>
+        <message>
+            <source>The examiners' scores need no resolution.</source>
+            <translation>考评员的评分无需裁定。</translation>
+        </message>
+        <message>
+            <source>The score must be between 0 and {max}, to 0.01 at most.</source>
+            <translation>分数须在 0 至 {max} 之间，最多精确到 0.01。</translation>
+        </message>
+        <message>
+            <source>A signed score sheet cannot be changed: a correction needs a reason.</source>
+            <translation>已签名的评分表不能修改：更正必须填写理由。</translation>
+        </message>
+        <message>
+            <source>the signed sheet is missing.</source>
+            <translation>已签名的评分表缺失。</translation>
+        </message>
     </context>
 </TS>

@@ -1280,5 +1280,120 @@
             <source>the signed sheet is missing.</source>
             <translation>已签名的评分表缺失。</translation>
         </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="85" />
+            <source>Recording {source} into {path}.</source>
+            <translation>正在将 {source} 录制到 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="98" />
+            <source>Recorded {segments} segments ({seconds} s) with {gaps} gaps; the manifest is sealed and signed.</source>
+            <translation>已录制 {segments} 个片段（{seconds} 秒），中断 {gaps} 次；清单已封存并签名。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="138" />
+            <source>NOT VERIFIED. First problem: {message}</source>
+            <translation>校验未通过。第一个问题：{message}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="65" />
+            <source>{path} already holds a recording; choose a new directory.</source>
+            <translation>{path} 中已有录像，请选择一个新目录。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="74" />
+            <source>No site key is available: signed with a key made for this recording ({file}). This proves the video was not changed afterwards, not who recorded it.</source>
+            <translation>没有可用的考点密钥：已用为本次录制生成的密钥签名（{file}）。这只能证明录像事后未被改动，不能证明由谁录制。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="110" />
+            <source>There is no directory {path}.</source>
+            <translation>目录 {path} 不存在。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="125" />
+            <source>Segment {file} was being written when the recording stopped; it is not signed and is not evidence.</source>
+            <translation>录制停止时片段 {file} 正在写入；它没有签名，不能作为证据。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="131" />
+            <source>Verified: {segments} segments ({seconds} s), {gaps} gaps, {markers} markers; chain and signature intact; the session is sealed.</source>
+            <translation>校验通过：{segments} 个片段（{seconds} 秒），中断 {gaps} 次，标记 {markers} 个；哈希链与签名完好；场次已封存。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="134" />
+            <source>Verified: {segments} segments ({seconds} s), {gaps} gaps, {markers} markers; chain and signature intact; the session is not sealed yet.</source>
+            <translation>校验通过：{segments} 个片段（{seconds} 秒），中断 {gaps} 次，标记 {markers} 个；哈希链与签名完好；场次尚未封存。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="121" />
+            <source>No site key is available: checked against the key recorded in the directory itself, which proves the video was not changed, not who recorded it.</source>
+            <translation>没有可用的考点密钥：已用目录中记录的密钥校验，这只能证明录像未被改动，不能证明由谁录制。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="115" />
+            <source>The public key must be 64 hexadecimal digits.</source>
+            <translation>公钥必须是 64 位十六进制数字。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="185" />
+            <source>The signature on the head of the manifest is not valid for this key.</source>
+            <translation>清单头部的签名与此密钥不符。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="217" />
+            <source>The manifest has {found} entries but its signed head counts {signed}.</source>
+            <translation>清单只有 {found} 条记录，但已签名的头部记为 {signed} 条。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="221" />
+            <source>Entry {number} of the manifest was changed, removed or moved.</source>
+            <translation>清单第 {number} 条记录被修改、删除或移动。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="228" />
+            <source>Entry {number} of the manifest was added after the seal.</source>
+            <translation>清单第 {number} 条记录是在封存之后添加的。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="178" />
+            <source>The signed head of the manifest is missing.</source>
+            <translation>清单的签名头部缺失。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="181" />
+            <source>The signed head of the manifest is damaged.</source>
+            <translation>清单的签名头部已损坏。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="197" />
+            <source>The manifest {file} is missing.</source>
+            <translation>清单 {file} 缺失。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="278" />
+            <source>Segment {file} is missing.</source>
+            <translation>片段 {file} 缺失。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="285" />
+            <source>Segment {file} holds the video of segment {other}: the segments were reordered.</source>
+            <translation>片段 {file} 中是片段 {other} 的录像：片段顺序被调换。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="288" />
+            <source>Segment {file} was modified.</source>
+            <translation>片段 {file} 被修改过。</translation>
+        </message>
+        <message>
+            <location filename="app/video/manifest.py" line="297" />
+            <source>Segment {file} is not in the manifest: it was inserted.</source>
+            <translation>片段 {file} 不在清单中：它是被插入的。</translation>
+        </message>
+        <message>
+            <location filename="drivers/recorder/segment_recorder.py" line="226" />
+            <source>Camera {camera} sent nothing for {seconds} seconds.</source>
+            <translation>摄像头 {camera} 已 {seconds} 秒没有发送任何数据。</translation>
+        </message>
     </context>
 </TS>

@@ -170,3 +170,25 @@ def test_kill_9_mid_segment_loses_at_most_two_seconds(clip_folder, tmp_path, cap
     lost = (killed - opened) - kept
     print(f"kill -9 after {killed - opened:.2f} s of the segment: {kept:.2f} s on disk, {lost:.2f} s lost")
     assert lost <= 2.0
+
+
+def test_with_a_site_the_site_key_signs_and_verify_uses_it(clip_folder, tmp_path, monkeypatch, capsys):
+    from app.security import FAST_FOR_TESTS, SiteKeys
+
+    home = tmp_path / "site-home"
+    keys = SiteKeys.generate("SITE-V", "视频测试考点")
+    (home / "keys").mkdir(parents=True)
+    keys.save(home / "keys" / "site-keys.json", "pass phrase", FAST_FOR_TESTS)
+    monkeypatch.setenv("EXAMSITE_PASSPHRASE", "pass phrase")
+    out = tmp_path / "R03"
+    code = main(["video", "record", "--source", str(clip_folder / "clip.mp4"), "--seconds", "1.2",
+                 "--out", str(out), "--segment-seconds", "1", "--home", str(home), "--lang", "en"])
+    assert code == 0 and not (out / PUBLIC_KEY_FILE).exists()
+    assert json.loads((out / HEAD_FILE).read_bytes())["signer"] == keys.public.signing_public.hex()
+    code, report = verify(out, capsys, "--home", str(home))
+    assert code == 0 and "not who recorded it" not in report
+    other = tmp_path / "other-home"
+    (other / "keys").mkdir(parents=True)
+    SiteKeys.generate("SITE-X", "别的考点").save(other / "keys" / "site-keys.json", "x", FAST_FOR_TESTS)
+    code, report = verify(out, capsys, "--home", str(other))
+    assert code == 1 and "not valid for this key" in report

@@ -12,9 +12,10 @@ against the stored rows, so an edit made behind the service's back is found.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from app.audit.trail import utc_now
@@ -27,11 +28,9 @@ from app.errors import InvalidState, NotFound, PermissionDenied
 from app.i18n import tr
 from app.persistence import repositories, scoring_store
 from app.persistence.models import (
-    Candidate,
     ExaminerKey,
     ExamPlanRecord,
     ExamSession,
-    PracticalTaskRecord,
     ScoreResolution,
     ScoreSheet,
     Signature,
@@ -41,9 +40,6 @@ from app.persistence.models import (
 from app.practical.rules import Combined, ScoringRefused, combine, round_score, task_total, validate_entries
 from app.practical.signing import (
     ResolutionContent,
-    SheetContent,
-    check_signature,
-    digest,
     encode_strokes,
     resolution_payload,
     sheet_payload,
@@ -51,13 +47,14 @@ from app.practical.signing import (
 )
 from app.security import PRODUCTION, ScryptParams, SigningKey, WrongPin, open_examiner_key, seal_examiner_key
 from app.security import verify_secret
+from app.services.auth import LOCK_MINUTES, MAX_FAILURES
 from app.services.authz import require
+from app.services.scoring_verify import RESOLUTION, SHEET, sheet_content, supersedes_digest, verify_sheets
 from app.services.site import Site
 
 __all__ = ["ScoringRefused", "ScoringService", "SheetView", "TaskResult", "WrongPin", "verify_sheets"]
 
 READ_ROLES = (Role.EXAMINER, Role.EXAMINER_LEAD, Role.SUPERVISOR)
-SHEET, RESOLUTION = "score_sheet", "resolution"
 
 
 @dataclass(frozen=True)
@@ -142,7 +139,8 @@ class ScoringService:
         """Sign the examiner's draft with their PIN-unlocked key and handwriting; it is immutable after."""
         require(actor, Role.EXAMINER)
         handwriting = encode_strokes(strokes)
-        with self.site.db.transaction() as tx:
+        with self._pin_attempt(actor, f"score:{session_code}:{ticket_no}:{task_code}"), \
+                self.site.db.transaction() as tx:
             ctx = self._context(tx, session_code, ticket_no, task_code)
             self._check_duty(tx, actor, ctx)
             mine = [s for s in scoring_store.sheets(tx, ctx.sitting.id, ctx.task_id, lock=True)
@@ -154,8 +152,8 @@ class ScoringService:
             key = self._unlock(tx, actor, pin)
             now = self.clock()
             sheet.total, sheet.state, sheet.signed_at = task_total(ctx.task, marks), "signed", now
-            payload = sheet_payload(_content(self.site.config.site_id, ctx, actor.staff_no, sheet, handwriting,
-                                             _supersedes_digest(tx, sheet)))
+            payload = sheet_payload(sheet_content(self.site.config.site_id, ctx, actor.staff_no, sheet, handwriting,
+                                             supersedes_digest(tx, sheet)))
             payload_sha256, signature = sign_payload(key, payload)
             tx.add(Signature(purpose=SHEET, subject=f"{SHEET}:{sheet.id}", signer_id=actor.staff_id,
                              payload_sha256=payload_sha256, public_key=key.public_key.hex(), signature=signature,
@@ -196,7 +194,8 @@ class ScoringService:
         reason, handwriting = reason.strip(), encode_strokes(strokes)
         if not reason:
             raise ScoringRefused(tr("A resolution needs a reason."), code="needs_reason")
-        with self.site.db.transaction() as tx:
+        with self._pin_attempt(actor, f"score:{session_code}:{ticket_no}:{task_code}"), \
+                self.site.db.transaction() as tx:
             ctx = self._context(tx, session_code, ticket_no, task_code)
             current = self._result(tx, ctx)
             if not current.combined.flagged or current.resolved:
@@ -280,11 +279,30 @@ class ScoringService:
         return TaskResult(ctx.ticket_no, ctx.task.code, rule, combined, False,
                           None if combined.flagged else combined.score, views)
 
+    @contextmanager
+    def _pin_attempt(self, actor: Actor, subject: str) -> Iterator[None]:
+        """A wrong PIN counts towards the same lock as failed log-ins, and is audited."""
+        try:
+            yield
+        except WrongPin:
+            now = self.clock()
+            with self.site.db.transaction() as tx:
+                staff = tx.get(Staff, actor.staff_id)
+                staff.failed_attempts += 1
+                locked = staff.failed_attempts >= MAX_FAILURES
+                if locked:
+                    staff.locked_until, staff.failed_attempts = now + timedelta(minutes=LOCK_MINUTES), 0
+                self.site.audit.record(tx, actor, "scoring.wrong_pin", subject, after={"locked": locked})
+            raise
+
     def _unlock(self, tx, actor: Actor, pin: str) -> SigningKey:
         """The examiner's own key; made and sealed under their PIN the first time they sign."""
         staff = tx.get(Staff, actor.staff_id)
+        if staff is not None and staff.locked_until and staff.locked_until > self.clock():
+            raise ScoringRefused(tr("Too many wrong PINs: signing is locked for a few minutes."), code="locked")
         if staff is None or not staff.secret_hash or not verify_secret(pin, staff.secret_hash):
             raise WrongPin()
+        staff.failed_attempts = 0
         row = scoring_store.examiner_key(tx, staff.id)
         if row is not None:
             return open_examiner_key(row.sealed_private, pin, staff.staff_no)
@@ -295,114 +313,6 @@ class ScoringService:
         self.site.audit.record(tx, actor, "scoring.key_enrolled", f"staff:{staff.staff_no}",
                                after={"public_key": key.public_key.hex(), "fingerprint": key.fingerprint})
         return key
-
-
-def verify_sheets(site: Site) -> str | None:
-    """Re-check every score sheet and resolution signature against the stored rows.
-
-    Returns a sentence naming the first failure, or None. A signature must match the rows as they
-    are now, be made by a key whose enrolment is in the signed audit trail for that staff member,
-    and every signed sheet must have one.
-    """
-    with site.db.read() as session:
-        enrolled: dict[str, set[str]] = {}
-        for event in scoring_store.audit_events(session, "scoring.key_enrolled"):
-            enrolled.setdefault(event.actor, set()).add(json.loads(event.after).get("public_key", ""))
-        for sheet in scoring_store.all_sheets(session):
-            signature = scoring_store.signature(session, SHEET, f"{SHEET}:{sheet.id}")
-            if sheet.state != "signed" and signature is None:
-                continue
-            problem = _sheet_problem(session, site.config.site_id, sheet, signature, enrolled)
-            if problem:
-                return tr("Score sheet {sheet} fails verification: {problem}", sheet=sheet.id, problem=problem)
-        known_sheets = {sheet.id for sheet in scoring_store.all_sheets(session)}
-        for signature in scoring_store.signatures(session, (SHEET,)):
-            if int(signature.subject.rsplit(":", 1)[1]) not in known_sheets:
-                return tr("Score sheet {sheet} fails verification: {problem}", sheet=signature.subject.rsplit(":", 1)[1],
-                          problem=tr("the signed sheet is missing."))
-        for row in scoring_store.resolutions(session):
-            problem = _resolution_problem(session, site.config.site_id, row, enrolled)
-            if problem:
-                return tr("Score resolution {resolution} fails verification: {problem}", resolution=row.id,
-                          problem=problem)
-    return None
-
-
-def _sheet_problem(session, site_id: str, sheet: ScoreSheet, signature: Signature | None,
-                   enrolled: dict[str, set[str]]) -> str | None:
-    if signature is None:
-        return tr("it is marked signed but has no signature.")
-    if sheet.state != "signed" or sheet.signed_at is None:
-        return tr("it has a signature but is no longer marked signed.")
-    examiner = session.get(Staff, sheet.examiner_id)
-    if signature.signer_id != sheet.examiner_id or signature.public_key not in enrolled.get(examiner.staff_no, ()):
-        return tr("it was not signed by its examiner's enrolled key.")
-    ctx = _stored_context(session, sheet.sitting_id, sheet.task_id)
-    try:
-        entries = json.loads(sheet.entries)
-    except ValueError:
-        return tr("its entries are unreadable.")
-    try:
-        payload = sheet_payload(_content(site_id, ctx, examiner.staff_no, sheet, signature.handwriting or b"",
-                                         _supersedes_digest(session, sheet), entries))
-    except (TypeError, ArithmeticError, AttributeError):
-        return tr("its entries are unreadable.")
-    if not check_signature(signature.public_key, signature.signature, payload, signature.payload_sha256):
-        return tr("its marks, total or handwriting differ from what the examiner signed.")
-    return None
-
-
-def _resolution_problem(session, site_id: str, row: ScoreResolution, enrolled: dict[str, set[str]]) -> str | None:
-    signature = scoring_store.signature(session, RESOLUTION, f"score_resolution:{row.id}")
-    if signature is None:
-        return tr("it has no signature.")
-    lead = session.get(Staff, row.resolved_by)
-    if signature.signer_id != row.resolved_by or signature.public_key not in enrolled.get(lead.staff_no, ()):
-        return tr("it was not signed by the examiner lead's enrolled key.")
-    ctx = _stored_context(session, row.sitting_id, row.task_id)
-    covered = []
-    for sheet_id in json.loads(row.sheet_ids):
-        sheet_signature = scoring_store.signature(session, SHEET, f"{SHEET}:{sheet_id}")
-        covered.append((sheet_id, sheet_signature.payload_sha256 if sheet_signature else ""))
-    payload = resolution_payload(ResolutionContent(site_id, ctx.plan.plan_code, ctx.ticket_no, ctx.task.code,
-                                                   lead.staff_no, row.score, row.reason, covered, row.resolved_at))
-    if not check_signature(signature.public_key, signature.signature, payload, signature.payload_sha256):
-        return tr("its score or reason differ from what the examiner lead signed.")
-    return None
-
-
-@dataclass
-class _Stored:
-    plan: ExamPlanRecord
-    ticket_no: str
-    task: PracticalTask
-
-
-def _stored_context(session, sitting_id: int, task_id: int) -> _Stored:
-    sitting = session.get(Sitting, sitting_id)
-    exam_session = session.get(ExamSession, sitting.session_id)
-    record = session.get(PracticalTaskRecord, task_id)
-    task = PracticalTask(code=record.code, title=record.title, time_limit_minutes=record.time_limit_minutes,
-                         max_score=record.max_score, rubric=())
-    return _Stored(session.get(ExamPlanRecord, exam_session.plan_id),
-                   session.get(Candidate, sitting.candidate_id).ticket_no, task)
-
-
-def _content(site_id: str, ctx, examiner_no: str, sheet: ScoreSheet, handwriting: bytes,
-             supersedes_sha256: str | None, entries: Mapping[str, object] | None = None) -> SheetContent:
-    marks = json.loads(sheet.entries) if entries is None else entries
-    return SheetContent(site_id=site_id, plan_code=ctx.plan.plan_code, ticket_no=ctx.ticket_no,
-                        task_code=ctx.task.code, examiner_no=examiner_no, version=sheet.version,
-                        entries={code: Decimal(value) for code, value in marks.items()}, total=sheet.total,
-                        signed_at=sheet.signed_at, handwriting_sha256=digest(handwriting),
-                        supersedes_id=sheet.supersedes_id, supersedes_sha256=supersedes_sha256, reason=sheet.reason)
-
-
-def _supersedes_digest(session, sheet: ScoreSheet) -> str | None:
-    if sheet.supersedes_id is None:
-        return None
-    previous = scoring_store.signature(session, SHEET, f"{SHEET}:{sheet.supersedes_id}")
-    return previous.payload_sha256 if previous else ""
 
 
 def _entries_text(marks: Mapping[str, Decimal]) -> str:

@@ -1395,5 +1395,13 @@
             <source>Camera {camera} sent nothing for {seconds} seconds.</source>
             <translation>摄像头 {camera} 已 {seconds} 秒没有发送任何数据。</translation>
         </message>
+        <message>
+            <source>The signature recorded in audit event {seq} ({subject}) is missing.</source>
+            <translation>审计事件 {seq}（{subject}）记录的签名已缺失。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: signing is locked for a few minutes.</source>
+            <translation>PIN 码错误次数过多：签名功能已锁定几分钟。</translation>
+        </message>
     </context>
 </TS>

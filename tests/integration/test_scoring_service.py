@@ -190,3 +190,30 @@ def test_roles_duties_pins_and_rubric_are_enforced(scoring):
     with pytest.raises(PermissionDenied, match="not in a room you examine"):
         service.save_draft(people["KW0102"], SESSION, ticket, TASK, marks(8))
     assert service.sign(a, SESSION, ticket, TASK, DEMO_PIN, STROKES).total == 8
+
+
+def test_a_deleted_signed_sheet_is_caught_through_the_audit_trail(scoring):
+    site, service, people, tickets = scoring
+    score(service, people, tickets[1], (4, 5, 6))
+    with site.db.transaction() as tx:
+        sheet_id = tx.execute(text("SELECT max(id) FROM score_sheet")).scalar()
+        tx.execute(text("DELETE FROM signature WHERE subject = :s"), {"s": f"score_sheet:{sheet_id}"})
+        tx.execute(text("DELETE FROM score_sheet WHERE id = :id"), {"id": sheet_id})
+    failure = verify_sheets(site)
+    assert failure and "audit event" in failure and f"{TASK}:KW0103" in failure
+
+
+def test_wrong_pins_are_audited_and_lock_signing(scoring):
+    site, service, people, tickets = scoring
+    a, ticket = people["KW0101"], tickets[0]
+    service.save_draft(a, SESSION, ticket, TASK, marks(8))
+    for _ in range(5):
+        with pytest.raises(WrongPin):
+            service.sign(a, SESSION, ticket, TASK, "135791", STROKES)
+    with pytest.raises(ScoringRefused, match="locked"):
+        service.sign(a, SESSION, ticket, TASK, DEMO_PIN, STROKES)
+    service.clock.now += timedelta(minutes=6)
+    assert service.sign(a, SESSION, ticket, TASK, DEMO_PIN, STROKES).state == "signed"
+    with site.db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM audit_event WHERE action = 'scoring.wrong_pin'")).scalar() == 5
+    assert verify_audit(site).ok

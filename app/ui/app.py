@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.domain.actor import Actor
 from app.services.site import Site
+from app.ui.gc_guard import collect_on_gui_thread
 from app.ui.qt_guard import protect_bools
 from app.ui import tasks
 from app.ui.console.window import ConsoleWindow
@@ -24,6 +25,7 @@ def prepare_application(language: str) -> QApplication:
     """The one QApplication (reused when it exists), in `language`, with our font and stylesheet."""
     protect_bools()  # a no-op unless the installed PySide6 has the emit() refcount bug
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)
     app.setApplicationName("ExamSite")
     app.setApplicationDisplayName("考点通 ExamSite")
     app.setOrganizationName("ExamSite")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from app.i18n import language, set_language
@@ -31,6 +33,19 @@ def demo(tmp_path_factory):
     demo = create_demo_site(tmp_path_factory.mktemp("demo") / "site", candidates=24)
     yield demo
     demo.site.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread():
+    """As the application does (app/ui/gc_guard.py): no automatic collection while a GUI test runs,
+    so a worker thread never destroys a widget; the test's garbage is collected here, on this thread."""
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if enabled:
+        gc.enable()
 
 
 @pytest.fixture(autouse=True)

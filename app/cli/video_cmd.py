@@ -1,6 +1,6 @@
 """`examsite video …`: record one source into a verifiable session directory, and verify one.
 
-    examsite video record --source URL_OR_FILE --seconds N --out DIR [--segment-seconds S]
+    examsite video record --source URL_OR_FILE --seconds N --out DIR [--segment-seconds S] [--resume]
     examsite video verify DIR [--public-key HEX]
 
 `record` signs the manifest with the site key when the site home has one and
@@ -41,6 +41,8 @@ def register(subparsers, parent) -> None:
     record.add_argument("--out", required=True, type=Path, metavar="DIR", help="a new session directory")
     record.add_argument("--segment-seconds", type=float, default=60, metavar="S", help="segment length (default 60)")
     record.add_argument("--camera", default="cam1", metavar="ID", help="camera id in file names (default cam1)")
+    record.add_argument("--resume", action="store_true",
+                        help="continue a site-signed recording in DIR after the recorder died")
     record.set_defaults(run=run_record)
     verify = verbs.add_parser("verify", help="check a session directory's segments, chain and signature",
                               parents=[parent])
@@ -61,22 +63,39 @@ def run_record(args: argparse.Namespace) -> int:
     from drivers.recorder import SegmentRecorder  # PyAV is loaded only to record
 
     out: Path = args.out
-    if (out / MANIFEST_FILE).exists():
-        raise KnownError(tr("{path} already holds a recording; choose a new directory.", path=str(out)), code="exists")
-    out.mkdir(parents=True, exist_ok=True)
+    if "://" not in args.source and not Path(args.source).is_file():
+        raise KnownError(tr("There is no file {path}.", path=args.source), code="not_found")
     site = _site_keys(args)
-    if site is not None:
-        sign, public, signer = site.sign, site.public.signing_public, "site"
+    first_seq = 1
+    if (out / MANIFEST_FILE).exists():
+        if not args.resume:
+            raise KnownError(tr("{path} already holds a recording; choose a new directory.", path=str(out)),
+                             code="exists")
+        if site is None:
+            raise KnownError(tr("Only a recording signed with the site key can be resumed; record into a new directory."),
+                             code="state")
+        try:
+            manifest, first_seq = Manifest.resume(out, site.sign, site.public.signing_public, by="video record --resume")
+        except ValueError as error:
+            raise KnownError(tr("The recording in {path} does not verify, so it cannot be resumed: {message}",
+                                path=str(out), message=str(error)), code="state") from None
+        public = site.public.signing_public
+    elif site is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        public = site.public.signing_public
+        manifest = Manifest.create(out, out.name, site.sign, public, camera=args.camera, signer_kind="site",
+                                   segment_seconds=str(args.segment_seconds))
     else:
+        out.mkdir(parents=True, exist_ok=True)
         key = SigningKey.generate()
-        sign, public, signer = key.sign, key.public_key, "recorder"
+        public = key.public_key
         (out / PUBLIC_KEY_FILE).write_text(key.public_key.hex() + "\n", encoding="ascii")
         say(tr("No site key is available: signed with a key made for this recording ({file}). "
                "This proves the video was not changed afterwards, not who recorded it.", file=PUBLIC_KEY_FILE))
-    manifest = Manifest.create(out, out.name, sign, public, camera=args.camera, signer_kind=signer,
-                               segment_seconds=str(args.segment_seconds))
+        manifest = Manifest.create(out, out.name, key.sign, public, camera=args.camera, signer_kind="recorder",
+                                   segment_seconds=str(args.segment_seconds))
     recorder = SegmentRecorder(
-        args.source, out, args.camera, args.segment_seconds,
+        args.source, out, args.camera, args.segment_seconds, first_seq=first_seq,
         on_segment=lambda s: manifest.add_segment(
             camera=s.camera_id, seq=s.seq, file=s.path.name, sha256=s.sha256, size=s.size,
             duration_ms=s.duration_ms, started_at=s.started_at, ended_at=s.ended_at, codec=s.codec),

@@ -74,6 +74,40 @@ class Manifest:
         manifest.sign_head()
         return manifest
 
+    @classmethod
+    def resume(cls, directory: str | Path, sign: Callable[[bytes], bytes], public_key: bytes,
+               by: str = "recorder") -> tuple[Manifest, int]:
+        """Continue a session after the recorder died; returns the manifest and the next segment seq.
+
+        The directory must verify (apart from its partial segment and unsigned tail). The partial
+        segment is adopted as it is on disk, marked `recovered`: from here on it cannot change
+        unnoticed, but nothing proves what happened to it between the crash and this restart.
+        """
+        directory = Path(directory)
+        report = verify_directory(directory, bytes(public_key))
+        if not report.ok or report.sealed:
+            raise ValueError(report.first_problem.message if report.first_problem else "the session is sealed")
+        manifest = cls(directory, report.session, sign, public_key)
+        lines = (directory / MANIFEST_FILE).read_bytes().split(b"\n")
+        whole = [line for line in lines if line]
+        if lines[-1]:  # a line cut short by the crash: end it so that the next entry starts cleanly
+            whole.pop()
+            with open(directory / MANIFEST_FILE, "r+b") as out:
+                out.truncate(sum(len(line) + 1 for line in whole))
+        manifest.count = len(whole)
+        manifest.last_hash = _sha256_hex(whole[-1])
+        next_seq = max((_seq_of(name) for name in report.listed_files), default=0) + 1
+        for name in report.partial_files:
+            file = directory / name
+            if name.endswith(PARTIAL_SUFFIX) and file.is_file():
+                camera, seq = name.rsplit("-", 1)[0], _seq_of(name)
+                manifest.append("segment", camera=camera, seq=seq, file=name, sha256=_file_digest(file),
+                                bytes=file.stat().st_size, duration_ms=0, recovered=True)
+                next_seq = max(next_seq, seq + 1)
+        manifest.append("action", action="recorder restarted", by=by)
+        manifest.sign_head()
+        return manifest, next_seq
+
     def append(self, kind: str, at: datetime | None = None, **fields: Any) -> dict[str, Any]:
         """Append one entry (fsynced); the head is not re-signed here."""
         if self.sealed:
@@ -155,6 +189,7 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     unsigned_entries: int = 0
     partial_files: list[str] = field(default_factory=list)
+    listed_files: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -271,6 +306,7 @@ def verify_directory(path: str | Path, public_key: bytes | None = None) -> Verif
     report.seconds = sum(int(entry.get("duration_ms", 0)) for entry in segments) / 1000
     owner_of = {entry["sha256"]: entry["file"] for entry in segments}
     listed = {entry["file"] for entry in segments}
+    report.listed_files = [entry["file"] for entry in segments]
     for entry in segments:
         name = entry["file"]
         file = path / name
@@ -296,7 +332,7 @@ def verify_directory(path: str | Path, public_key: bytes | None = None) -> Verif
         if name.endswith(SEGMENT_SUFFIX) and name not in listed:
             report.problems.append(Problem("inserted", name, tr(
                 "Segment {file} is not in the manifest: it was inserted.", file=name)))
-        elif name.endswith(PARTIAL_SUFFIX):
+        elif name.endswith(PARTIAL_SUFFIX) and name not in listed:
             if not report.sealed and _seq_of(name) > last_seq and not any(
                     other.endswith(PARTIAL_SUFFIX) for other in report.partial_files):
                 report.partial_files.append(name)  # the segment being written when the recorder stopped

@@ -1403,5 +1403,15 @@
             <source>Too many wrong PINs: signing is locked for a few minutes.</source>
             <translation>PIN 码错误次数过多：签名功能已锁定几分钟。</translation>
         </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="75" />
+            <source>Only a recording signed with the site key can be resumed; record into a new directory.</source>
+            <translation>只有用考点密钥签名的录像才能续录，请录制到一个新目录。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/video_cmd.py" line="80" />
+            <source>The recording in {path} does not verify, so it cannot be resumed: {message}</source>
+            <translation>{path} 中的录像未通过校验，不能续录：{message}</translation>
+        </message>
     </context>
 </TS>

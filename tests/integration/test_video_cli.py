@@ -134,51 +134,74 @@ def _wait(predicate, timeout: float, step: float = 0.02):
     return predicate()
 
 
-def test_kill_9_mid_segment_loses_at_most_two_seconds(clip_folder, tmp_path, capsys):
+def make_site(home: Path, passphrase: str = "pass phrase"):
+    from app.security import FAST_FOR_TESTS, SiteKeys
+
+    keys = SiteKeys.generate("SITE-V", "视频测试考点")
+    (home / "keys").mkdir(parents=True)
+    keys.save(home / "keys" / "site-keys.json", passphrase, FAST_FOR_TESTS)
+    return keys
+
+
+def test_kill_9_mid_segment_loses_at_most_two_seconds_and_the_recording_resumes(clip_folder, tmp_path, capsys,
+                                                                                monkeypatch):
+    home = tmp_path / "site-home"
+    make_site(home)
+    monkeypatch.setenv("EXAMSITE_PASSPHRASE", "pass phrase")
     server = RtspTestServer(clip_folder).start()
-    out = tmp_path / "R02"
-    env = {**os.environ, "EXAMSITE_HOME": str(tmp_path / "no-site"), "EXAMSITE_LANG": "en"}
-    env.pop("EXAMSITE_PASSPHRASE", None)
-    recorder = subprocess.Popen(
-        [sys.executable, "-m", "app.cli.video_cmd", "video", "record", "--source", server.url("clip.mp4"),
-         "--seconds", "60", "--out", str(out), "--segment-seconds", "3"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        assert _wait(lambda: _signed_entries(out) >= 2, timeout=20), "no segment closed"  # start + 1 segment
-        partial = out / "cam1-000002.ts.part"
-        assert _wait(partial.exists, timeout=5)
-        opened = time.monotonic()
-        time.sleep(1.8)  # mid-segment: the 3 s segment is open and being written
-        recorder.send_signal(signal.SIGKILL)
-        killed = time.monotonic()
-        recorder.wait(10)
-    finally:
-        if recorder.poll() is None:
-            recorder.kill()
+        out = tmp_path / "R02"
+        env = {**os.environ, "EXAMSITE_HOME": str(home), "EXAMSITE_LANG": "en"}
+        recorder = subprocess.Popen(
+            [sys.executable, "-m", "app.cli.video_cmd", "video", "record", "--source", server.url("clip.mp4"),
+             "--seconds", "60", "--out", str(out), "--segment-seconds", "3"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert _wait(lambda: _signed_entries(out) >= 2, timeout=20), "no segment closed"  # start + 1 segment
+            partial = out / "cam1-000002.ts.part"
+            assert _wait(partial.exists, timeout=5)
+            opened = time.monotonic()
+            time.sleep(1.8)  # mid-segment: the 3 s segment is open and being written
+            recorder.send_signal(signal.SIGKILL)
+            killed = time.monotonic()
             recorder.wait(10)
+        finally:
+            if recorder.poll() is None:
+                recorder.kill()
+                recorder.wait(10)
+
+        code, report = verify(out, capsys, "--home", str(home))
+        assert code == 0, report
+        assert "Verified: 1 segments" in report and "not sealed" in report
+        assert "cam1-000002.ts.part was being written" in report
+
+        with av.open(str(partial)) as container:
+            stream = container.streams.video[0]
+            stamps = [p.pts for p in container.demux(stream) if p.size and p.pts is not None]
+        kept = float((max(stamps) - min(stamps)) * stream.time_base) if stamps else 0.0
+        lost = (killed - opened) - kept
+        print(f"kill -9 after {killed - opened:.2f} s of the segment: {kept:.2f} s on disk, {lost:.2f} s lost")
+        assert lost <= 2.0
+
+        restarted = time.monotonic()
+        code = main(["video", "record", "--source", server.url("clip.mp4"), "--seconds", "2.5", "--out", str(out),
+                     "--segment-seconds", "1", "--resume", "--home", str(home), "--lang", "en"])
+        assert code == 0 and time.monotonic() - restarted < 6
+    finally:
         server.stop()
-
-    code, report = verify(out, capsys)
-    assert code == 0, report
-    assert "Verified: 1 segments" in report and "not sealed" in report
-    assert "cam1-000002.ts.part was being written" in report
-
-    with av.open(str(partial)) as container:
-        stream = container.streams.video[0]
-        stamps = [p.pts for p in container.demux(stream) if p.size and p.pts is not None]
-    kept = float((max(stamps) - min(stamps)) * stream.time_base) if stamps else 0.0
-    lost = (killed - opened) - kept
-    print(f"kill -9 after {killed - opened:.2f} s of the segment: {kept:.2f} s on disk, {lost:.2f} s lost")
-    assert lost <= 2.0
+    assert (out / "cam1-000003.ts").exists()
+    code, report = verify(out, capsys, "--home", str(home))
+    assert code == 0 and "the session is sealed" in report, report
+    lines = [json.loads(line) for line in (out / "manifest.jsonl").read_text().splitlines()]
+    assert any(e.get("recovered") and e["file"] == "cam1-000002.ts.part" for e in lines)
+    assert any(e.get("action") == "recorder restarted" for e in lines)
 
 
 def test_with_a_site_the_site_key_signs_and_verify_uses_it(clip_folder, tmp_path, monkeypatch, capsys):
     from app.security import FAST_FOR_TESTS, SiteKeys
 
     home = tmp_path / "site-home"
-    keys = SiteKeys.generate("SITE-V", "视频测试考点")
-    (home / "keys").mkdir(parents=True)
-    keys.save(home / "keys" / "site-keys.json", "pass phrase", FAST_FOR_TESTS)
+    keys = make_site(home)
     monkeypatch.setenv("EXAMSITE_PASSPHRASE", "pass phrase")
     out = tmp_path / "R03"
     code = main(["video", "record", "--source", str(clip_folder / "clip.mp4"), "--seconds", "1.2",

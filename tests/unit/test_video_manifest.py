@@ -121,3 +121,22 @@ def test_a_sealed_manifest_takes_no_more_entries(tmp_path):
     manifest = make_session(tmp_path, segments=1)
     with pytest.raises(ValueError):
         manifest.add_marker(label="late")
+
+
+def test_a_restarted_recorder_adopts_the_partial_segment_and_continues_the_chain(tmp_path):
+    make_session(tmp_path, segments=2, seal=False)
+    (tmp_path / "cam1-000003.ts.part").write_bytes(b"\x47" * 188 * 5)
+    with open(tmp_path / MANIFEST_FILE, "ab") as out:
+        out.write(b'{"at":"2026-06-01T01:00:09.000000Z","cam')  # the line being written at the crash
+    manifest, next_seq = Manifest.resume(tmp_path, KEY.sign, KEY.public_key)
+    assert next_seq == 4
+    data = os.urandom(3000)
+    (tmp_path / "cam1-000004.ts").write_bytes(data)
+    manifest.add_segment(camera="cam1", seq=4, file="cam1-000004.ts", sha256=hashlib.sha256(data).hexdigest(),
+                         size=len(data), duration_ms=2000, started_at=T0, ended_at=T0)
+    manifest.seal()
+    report = verify_directory(tmp_path, KEY.public_key)
+    assert report.ok, report.problems
+    assert report.segments == 4 and report.partial_files == []
+    (tmp_path / "cam1-000003.ts.part").write_bytes(b"\x47" * 188 * 4)
+    assert verify_directory(tmp_path, KEY.public_key).first_problem.name == "cam1-000003.ts.part"

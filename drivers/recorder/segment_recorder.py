@@ -203,28 +203,32 @@ class SegmentRecorder:
         paced_from = time.monotonic()
         while not self._stop.is_set():
             copied = 0
-            try:
-                for packet in container.demux(stream):
-                    if self._stop.is_set():
+            packets = container.demux(stream)
+            while True:
+                try:  # only reading is the camera's fault; a failed write (disk full) is not a gap
+                    packet = next(packets)
+                except StopIteration:
+                    break
+                except (av.FFmpegError, OSError) as error:
+                    raise _SourceSilent(tr("Camera {camera} sent nothing for {seconds} seconds.",
+                                           camera=self.description, seconds=f"{self.read_timeout:g}")) from error
+                if self._stop.is_set():
+                    return False
+                if packet.size == 0 or packet.pts is None or packet.dts is None:
+                    continue
+                if last_pts is not None and packet.pts > last_pts:
+                    step = min(step or packet.pts - last_pts, packet.pts - last_pts)
+                if first_pts is None:
+                    first_pts = packet.pts
+                last_pts = packet.pts if last_pts is None else max(last_pts, packet.pts)
+                packet.pts += offset
+                packet.dts += offset
+                if not self.is_network:
+                    due = paced_from + float((packet.pts - first_pts) * time_base)
+                    if self._stop.wait(max(0.0, due - time.monotonic())):
                         return False
-                    if packet.size == 0 or packet.pts is None or packet.dts is None:
-                        continue
-                    if last_pts is not None and packet.pts > last_pts:
-                        step = packet.pts - last_pts
-                    if first_pts is None:
-                        first_pts = packet.pts
-                    last_pts = packet.pts
-                    packet.pts += offset
-                    packet.dts += offset
-                    if not self.is_network:
-                        due = paced_from + float((packet.pts - first_pts) * time_base)
-                        if self._stop.wait(max(0.0, due - time.monotonic())):
-                            return False
-                    self._write(packet, stream)
-                    copied += 1
-            except (av.FFmpegError, OSError) as error:
-                raise _SourceSilent(tr("Camera {camera} sent nothing for {seconds} seconds.",
-                                       camera=self.description, seconds=f"{self.read_timeout:g}")) from error
+                self._write(packet, stream)
+                copied += 1
             if self.is_network:
                 raise DeviceError(tr("Camera {camera} stopped sending pictures.", camera=self.description))
             if not self.loop_files or copied == 0:
@@ -249,7 +253,10 @@ class SegmentRecorder:
             segment = self._open_segment(stream, packet.pts, now)
         segment["last_pts"] = packet.pts + (packet.duration or 0)  # before mux rescales it to the output's time base
         packet.stream = segment["stream"]
-        segment["output"].mux(packet)
+        try:
+            segment["output"].mux(packet)
+        except import_av().ArgumentError:
+            return  # a timestamp going backwards (a camera's clock jumped): drop this packet, keep recording
         segment["packets"] += 1
 
     def _open_segment(self, stream: Any, first_pts: int, now: datetime) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,6 +14,7 @@ from test_video_manifest import KEY, make_session
 from app.video.manifest import HEAD_FILE, MANIFEST_FILE, verify_directory
 
 _TEMPLATE = Path(tempfile.mkdtemp(prefix="manifest-template-"))
+atexit.register(shutil.rmtree, _TEMPLATE, ignore_errors=True)
 make_session(_TEMPLATE, segments=3)
 FILES = sorted(path.name for path in _TEMPLATE.iterdir())
 LINES = len((_TEMPLATE / MANIFEST_FILE).read_bytes().splitlines())

@@ -153,7 +153,7 @@ class ScoringService:
             now = self.clock()
             sheet.total, sheet.state, sheet.signed_at = task_total(ctx.task, marks), "signed", now
             payload = sheet_payload(sheet_content(self.site.config.site_id, ctx, actor.staff_no, sheet, handwriting,
-                                             supersedes_digest(tx, sheet)))
+                                                  supersedes_digest(tx, sheet)))
             payload_sha256, signature = sign_payload(key, payload)
             tx.add(Signature(purpose=SHEET, subject=f"{SHEET}:{sheet.id}", signer_id=actor.staff_id,
                              payload_sha256=payload_sha256, public_key=key.public_key.hex(), signature=signature,
@@ -184,6 +184,8 @@ class ScoringService:
         require(actor, *READ_ROLES)
         with self.site.db.read() as session:
             ctx = self._context(session, session_code, ticket_no, task_code)
+            if actor.role is Role.EXAMINER:
+                self._check_duty(session, actor, ctx)
             return self._result(session, ctx)
 
     # -- the examiner lead -----------------------------------------------------------------

@@ -103,6 +103,9 @@ def test_a_correction_is_a_new_signed_version_and_both_verify(scoring):
     mine = [s for s in service.sheets(a, SESSION, tickets[0], TASK) if s.examiner_no == "KW0101"]
     assert [(s.version, s.total, s.state) for s in mine] == [(1, 12, "signed"), (2, 15, "signed")]
     assert service.result(a, SESSION, tickets[0], TASK).final == Decimal("14.00")
+    others = [(s.examiner_no, s.version, s.total) for s in service.sheets(a, SESSION, tickets[0], TASK)
+              if s.examiner_no != "KW0101"]
+    assert others == [("KW0102", 1, 14), ("KW0103", 1, 13)]
     assert verify_sheets(site) is None
 
 
@@ -189,6 +192,8 @@ def test_roles_duties_pins_and_rubric_are_enforced(scoring):
         tx.execute(text("DELETE FROM staff_duty WHERE staff_id = (SELECT id FROM staff WHERE staff_no = 'KW0102')"))
     with pytest.raises(PermissionDenied, match="not in a room you examine"):
         service.save_draft(people["KW0102"], SESSION, ticket, TASK, marks(8))
+    with pytest.raises(PermissionDenied, match="not in a room you examine"):
+        service.sheets(people["KW0102"], SESSION, ticket, TASK)
     assert service.sign(a, SESSION, ticket, TASK, DEMO_PIN, STROKES).total == 8
 
 

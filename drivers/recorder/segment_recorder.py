@@ -117,9 +117,11 @@ class SegmentRecorder:
     def stop(self, timeout: float | None = None) -> None:
         """Close the open segment and join the thread (a blocked read ends within read_timeout / 2)."""
         self._stop.set()
-        thread, self._thread = self._thread, None
+        thread = self._thread
         if thread is not None:
             thread.join(timeout if timeout is not None else self.read_timeout + self.open_timeout + 5)
+            if not thread.is_alive():
+                self._thread = None
 
     @property
     def running(self) -> bool:
@@ -153,6 +155,8 @@ class SegmentRecorder:
                         if ended:
                             return
                     except (_SourceSilent, DeviceError) as error:
+                        if self._receiving:  # it worked until now: try again soon
+                            delay = self.reconnect_backoff[0]
                         self._lost(str(error))
                     finally:
                         self._close_segment()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
+from datetime import UTC, datetime
 
 import av
 import numpy as np
@@ -153,3 +154,27 @@ def test_a_file_source_is_paced_and_loops(clip_folder, tmp_path):
     durations = [s.duration_ms for s in events.segments]
     assert durations[:2] == [2000, 2000] and sum(durations) == pytest.approx(4200, abs=400)
     assert np.all(np.diff([s.seq for s in events.segments]) == 1)
+
+
+def test_a_camera_that_comes_back_is_recorded_again_within_five_seconds(clip_folder, tmp_path):
+    server = RtspTestServer(clip_folder).start()
+    events = Events()
+    recorder = SegmentRecorder(server.url("clip.mp4"), tmp_path, "cam1", 1, on_segment=events.segment,
+                               on_gap=events.gap, read_timeout=4)
+    recorder.start()
+    try:
+        assert events.wait(lambda: events.segments, timeout=15)
+        server.stop()  # unplugged: the connection drops
+        assert events.wait(lambda: events.gaps, timeout=10)
+        before = len(events.segments)
+        server.start()
+        back = datetime.now(UTC)
+        assert events.wait(lambda: len(events.segments) > before, timeout=15)
+        assert (events.segments[before].started_at - back).total_seconds() <= 5
+        assert len(events.gaps) == 1
+    finally:
+        server.stop()
+        recorder.stop()
+    assert not recorder.running
+    seqs = [s.seq for s in events.segments]
+    assert seqs == list(range(1, len(seqs) + 1))

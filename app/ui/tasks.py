@@ -46,7 +46,12 @@ def wait_for_all(msecs: int = -1) -> bool:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits through it, so delivery is queued to the GUI thread."""
+    """Lives on the GUI thread; the worker emits through it, so delivery is queued to the GUI thread.
+
+    It is parented to the application, so the worker dropping its Python reference never destroys
+    it (a QObject destroyed off its thread crashes the process); the task deletes it with
+    deleteLater() on the GUI thread once the result has been delivered.
+    """
 
     result = Signal(object)
     error = Signal(object, str)
@@ -61,7 +66,7 @@ class _Job(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
-        relay = self._relay
+        relay, self._relay = self._relay, None
         try:
             value = self._work(lambda done, total, stage: relay.progress.emit(int(done), int(total), str(stage)))
         except BaseException as exc:  # delivered to the GUI thread, never lost on a worker
@@ -84,7 +89,7 @@ class Task(QObject):
         self._on_success = on_success
         self._on_known_error = on_known_error
         self._on_progress = on_progress
-        self._relay = _Relay()
+        self._relay = _Relay(QCoreApplication.instance())
         self._relay.result.connect(self._deliver_result)
         self._relay.error.connect(self._deliver_error)
         self._relay.progress.connect(self._deliver_progress)
@@ -129,6 +134,7 @@ class Task(QObject):
             self._finish()
 
     def _finish(self) -> None:
+        self._relay.deleteLater()
         self.finished.emit()
         _running.discard(self)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import String, select
 from sqlalchemy.orm import Session
 
 from app.persistence.models import (
@@ -14,6 +14,7 @@ from app.persistence.models import (
     ScoreResolution,
     ScoreSheet,
     Signature,
+    Sitting,
 )
 
 
@@ -65,3 +66,21 @@ def resolutions(session: Session, sitting_id: int | None = None, task_id: int | 
 
 def audit_events(session: Session, action: str) -> list[AuditEvent]:
     return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.seq)))
+
+
+def room_signatures(session: Session, session_id: int, room_id: int, until) -> tuple[list[tuple[int, str]],
+                                                                                  list[tuple[int, str]]]:
+    """(sheet id, payload SHA-256) of every sheet signed in a room up to `until`, and the same for resolutions."""
+    sittings = select(Sitting.id).where(Sitting.session_id == session_id, Sitting.room_id == room_id)
+    sheets = session.execute(
+        select(ScoreSheet.id, Signature.payload_sha256)
+        .join(Signature, Signature.subject == "score_sheet:" + ScoreSheet.id.cast(String))
+        .where(ScoreSheet.sitting_id.in_(sittings), Signature.purpose == "score_sheet", Signature.signed_at <= until)
+        .order_by(ScoreSheet.id))
+    resolutions = session.execute(
+        select(ScoreResolution.id, Signature.payload_sha256)
+        .join(Signature, Signature.subject == "score_resolution:" + ScoreResolution.id.cast(String))
+        .where(ScoreResolution.sitting_id.in_(sittings), Signature.purpose == "resolution",
+               Signature.signed_at <= until)
+        .order_by(ScoreResolution.id))
+    return [tuple(row) for row in sheets], [tuple(row) for row in resolutions]

@@ -29,6 +29,7 @@ from app.security import SigningKey, verify_signature
 
 SHEET_LABEL = b"examsite score sheet v1\n"
 RESOLUTION_LABEL = b"examsite score resolution v1\n"
+COUNTERSIGN_LABEL = b"examsite room countersignature v1\n"
 MAX_POINTS = 20_000
 
 
@@ -81,6 +82,18 @@ def resolution_payload(content: ResolutionContent) -> bytes:
         "lead": content.lead_no, "score": Decimal(content.score), "reason": content.reason,
         "sheets": [{"sheet": sheet_id, "payload_sha256": digest} for sheet_id, digest in content.sheets],
         "resolved_at": content.resolved_at,
+    })
+
+
+def countersign_payload(site_id: str, plan_code: str, session_code: str, room_code: str, supervisor_no: str,
+                        signed_at: datetime, sheets: Sequence[tuple[int, str]],
+                        resolutions: Sequence[tuple[int, str]]) -> bytes:
+    """The supervisor's countersignature of a room: every signed sheet and resolution in it so far."""
+    return COUNTERSIGN_LABEL + canonical_json({
+        "site": site_id, "plan": plan_code, "session": session_code, "room": room_code,
+        "supervisor": supervisor_no, "signed_at": signed_at,
+        "sheets": [{"sheet": sheet_id, "payload_sha256": sha} for sheet_id, sha in sheets],
+        "resolutions": [{"resolution": row_id, "payload_sha256": sha} for row_id, sha in resolutions],
     })
 
 

@@ -40,6 +40,7 @@ from app.persistence.models import (
 from app.practical.rules import Combined, ScoringRefused, combine, round_score, task_total, validate_entries
 from app.practical.signing import (
     ResolutionContent,
+    countersign_payload,
     encode_strokes,
     resolution_payload,
     sheet_payload,
@@ -49,12 +50,13 @@ from app.security import PRODUCTION, ScryptParams, SigningKey, WrongPin, open_ex
 from app.security import verify_secret
 from app.services.auth import LOCK_MINUTES, MAX_FAILURES
 from app.services.authz import require
-from app.services.scoring_verify import RESOLUTION, SHEET, sheet_content, supersedes_digest, verify_sheets
+from app.services.scoring_verify import COUNTERSIGN, RESOLUTION, SHEET, sheet_content, supersedes_digest, verify_sheets
 from app.services.site import Site
 
 __all__ = ["ScoringRefused", "ScoringService", "SheetView", "TaskResult", "WrongPin", "verify_sheets"]
 
 READ_ROLES = (Role.EXAMINER, Role.EXAMINER_LEAD, Role.SUPERVISOR)
+
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,38 @@ class ScoringService:
                                    after={"score": score, "reason": reason, "payload_sha256": payload_sha256})
             tx.flush()
             return self._result(tx, ctx)
+
+    # -- the supervisor --------------------------------------------------------------------
+    def countersign_room(self, actor: Actor, session_code: str, room_code: str, secret: str,
+                         strokes: Sequence[Sequence[Sequence[float]]]) -> int:
+        """The supervisor countersigns every sheet and resolution signed in a room so far; returns how many.
+
+        `secret` is the supervisor's own password; it unlocks (the first time: makes) their signing key.
+        """
+        require(actor, Role.SUPERVISOR)
+        handwriting = encode_strokes(strokes)
+        with self._pin_attempt(actor, f"room:{session_code}:{room_code}"), self.site.db.transaction() as tx:
+            plan = repositories.current_plan(tx)
+            exam_session = plan and repositories.session_by_code(tx, plan.id, session_code)
+            room = next((r for r in plan.rooms if r.code == room_code), None) if plan else None
+            if not exam_session or exam_session.kind != "practical" or room is None:
+                raise NotFound(tr("Session {session} has no practical room {room}.", session=session_code,
+                                  room=room_code))
+            key = self._unlock(tx, actor, secret)
+            now = self.clock()
+            sheets, resolutions = scoring_store.room_signatures(tx, exam_session.id, room.id, now)
+            if not sheets:
+                raise InvalidState(tr("No score sheet has been signed in room {room} yet.", room=room_code))
+            payload = countersign_payload(self.site.config.site_id, plan.plan_code, session_code, room_code,
+                                          actor.staff_no, now, sheets, resolutions)
+            payload_sha256, signature = sign_payload(key, payload)
+            tx.add(Signature(purpose=COUNTERSIGN, subject=f"room:{plan.plan_code}:{session_code}:{room_code}",
+                             signer_id=actor.staff_id,
+                             payload_sha256=payload_sha256, public_key=key.public_key.hex(), signature=signature,
+                             handwriting=handwriting, signed_at=now))
+            self.site.audit.record(tx, actor, "scoring.countersigned", f"room:{session_code}:{room_code}", after={
+                "sheets": len(sheets), "resolutions": len(resolutions), "payload_sha256": payload_sha256})
+            return len(sheets) + len(resolutions)
 
     # -- helpers ---------------------------------------------------------------------------
     def _context(self, session, session_code: str, ticket_no: str, task_code: str) -> _Context:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from app.domain.paper import PracticalTask
 from app.i18n import tr
-from app.persistence import scoring_store
+from app.persistence import repositories, scoring_store
 from app.persistence.models import (
     Candidate,
     ExamPlanRecord,
@@ -31,13 +31,14 @@ from app.practical.signing import (
     ResolutionContent,
     SheetContent,
     check_signature,
+    countersign_payload,
     digest,
     resolution_payload,
     sheet_payload,
 )
 from app.services.site import Site
 
-SHEET, RESOLUTION = "score_sheet", "resolution"
+SHEET, RESOLUTION, COUNTERSIGN = "score_sheet", "resolution", "countersign"
 
 
 def verify_sheets(site: Site) -> str | None:
@@ -69,8 +70,14 @@ def verify_sheets(site: Site) -> str | None:
             if problem:
                 return tr("Score resolution {resolution} fails verification: {problem}", resolution=row.id,
                           problem=problem)
-        kept = {signature.payload_sha256 for signature in scoring_store.signatures(session, (SHEET, RESOLUTION))}
-        for action in ("scoring.signed", "scoring.resolved"):
+        for signature in scoring_store.signatures(session, (COUNTERSIGN,)):
+            problem = _countersign_problem(session, site.config.site_id, signature, enrolled)
+            if problem:
+                return tr("The countersignature of {room} fails verification: {problem}",
+                          room=signature.subject.removeprefix("room:"), problem=problem)
+        kept = {signature.payload_sha256
+                for signature in scoring_store.signatures(session, (SHEET, RESOLUTION, COUNTERSIGN))}
+        for action in ("scoring.signed", "scoring.resolved", "scoring.countersigned"):
             for event in scoring_store.audit_events(session, action):
                 if json.loads(event.after).get("payload_sha256") not in kept:
                     return tr("The signature recorded in audit event {seq} ({subject}) is missing.",
@@ -99,6 +106,24 @@ def _sheet_problem(session, site_id: str, sheet: ScoreSheet, signature: Signatur
         return tr("its entries are unreadable.")
     if not check_signature(signature.public_key, signature.signature, payload, signature.payload_sha256):
         return tr("its marks, total or handwriting differ from what the examiner signed.")
+    return None
+
+
+def _countersign_problem(session, site_id: str, signature: Signature, enrolled: dict[str, set[str]]) -> str | None:
+    supervisor = session.get(Staff, signature.signer_id)
+    if signature.public_key not in enrolled.get(supervisor.staff_no, ()):
+        return tr("it was not signed by the supervisor's enrolled key.")
+    _, plan_code, session_code, room_code = signature.subject.split(":", 3)
+    plan = repositories.plan_by_code(session, plan_code)
+    exam_session = plan and repositories.session_by_code(session, plan.id, session_code)
+    room = next((r for r in plan.rooms if r.code == room_code), None) if plan else None
+    if exam_session is None or room is None:
+        return tr("its room is not in the plan.")
+    sheets, resolutions = scoring_store.room_signatures(session, exam_session.id, room.id, signature.signed_at)
+    payload = countersign_payload(site_id, plan.plan_code, session_code, room_code, supervisor.staff_no,
+                                  signature.signed_at, sheets, resolutions)
+    if not check_signature(signature.public_key, signature.signature, payload, signature.payload_sha256):
+        return tr("the room's signed sheets differ from what the supervisor countersigned.")
     return None
 
 

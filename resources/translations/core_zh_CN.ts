@@ -1413,5 +1413,29 @@
             <source>The recording in {path} does not verify, so it cannot be resumed: {message}</source>
             <translation>{path} 中的录像未通过校验，不能续录：{message}</translation>
         </message>
+        <message>
+            <source>Session {session} has no practical room {room}.</source>
+            <translation>场次 {session} 没有操作技能考场 {room}。</translation>
+        </message>
+        <message>
+            <source>No score sheet has been signed in room {room} yet.</source>
+            <translation>考场 {room} 尚无已签名的评分表。</translation>
+        </message>
+        <message>
+            <source>The countersignature of {room} fails verification: {problem}</source>
+            <translation>{room} 的督导会签校验失败：{problem}</translation>
+        </message>
+        <message>
+            <source>it was not signed by the supervisor's enrolled key.</source>
+            <translation>并非由督导员登记的密钥签名。</translation>
+        </message>
+        <message>
+            <source>the room's signed sheets differ from what the supervisor countersigned.</source>
+            <translation>该考场已签名的评分表与督导员会签的内容不一致。</translation>
+        </message>
+        <message>
+            <source>its room is not in the plan.</source>
+            <translation>其考场不在考核计划中。</translation>
+        </message>
     </context>
 </TS>

@@ -19,7 +19,7 @@ from app.services.auth import AuthService
 from app.services.scoring import ScoringService, WrongPin, verify_sheets
 from app.services.site import verify_audit
 from app.simulation.clock import ManualClock as Clock
-from app.simulation.demo_site import DEMO_PIN, create_demo_site
+from app.simulation.demo_site import DEMO_PIN, DEMO_STAFF_PASSWORD, create_demo_site
 
 SESSION, TASK = "PR1", "T2"
 STROKES = [[[0, 0, 0, 0.5], [12.5, 4, 16, 0.62], [20, 9, 33, 0.7]], [[30, 0, 400, 0.4], [31, 12, 420, 0.45]]]
@@ -222,3 +222,27 @@ def test_wrong_pins_are_audited_and_lock_signing(scoring):
     with site.db.read() as session:
         assert session.execute(text("SELECT count(*) FROM audit_event WHERE action = 'scoring.wrong_pin'")).scalar() == 5
     assert verify_audit(site).ok
+
+
+def test_the_supervisor_countersigns_a_room_and_later_tampering_is_caught(scoring):
+    site, service, people, tickets = scoring
+    supervisor = AuthService(site).login("KW0200", DEMO_STAFF_PASSWORD, Role.SUPERVISOR)
+    with site.db.read() as session:
+        plan = repositories.current_plan(session)
+        room = next(r.code for c, _, es, r in repositories.roster(session, plan.id)
+                    if es.code == SESSION and c.ticket_no == tickets[0])
+    with pytest.raises(InvalidState):
+        service.countersign_room(supervisor, SESSION, room, DEMO_STAFF_PASSWORD, STROKES)
+    score(service, people, tickets[0], (12, 14, 13))
+    with pytest.raises(PermissionDenied):
+        service.countersign_room(people["KW0101"], SESSION, room, DEMO_PIN, STROKES)
+    assert service.countersign_room(supervisor, SESSION, room, DEMO_STAFF_PASSWORD, STROKES) == 3
+    service.clock.now += timedelta(minutes=1)
+    service.save_draft(people["KW0101"], SESSION, tickets[0], TASK, marks(15), reason="recount")
+    service.sign(people["KW0101"], SESSION, tickets[0], TASK, DEMO_PIN, STROKES)
+    assert verify_sheets(site) is None
+    with site.db.transaction() as tx:
+        tx.execute(text("UPDATE signature SET signed_at = :later WHERE subject = 'score_sheet:1'"),
+                   {"later": service.clock.now + timedelta(hours=1)})
+    failure = verify_sheets(site)
+    assert "countersignature" in failure and f":{SESSION}:{room}" in failure

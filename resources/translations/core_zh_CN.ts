@@ -1437,5 +1437,20 @@
             <source>its room is not in the plan.</source>
             <translation>其考场不在考核计划中。</translation>
         </message>
+        <message>
+            <location filename="app/cli/verify_cmd.py" line="44" />
+            <source>Every score sheet, resolution and countersignature verifies.</source>
+            <translation>所有评分表、裁定和会签的签名均核验通过。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/verify_cmd.py" line="51" />
+            <source>{count} video sessions verify.</source>
+            <translation>{count} 个录像场次核验通过。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/verify_cmd.py" line="36" />
+            <source>VERIFICATION FAILED: {problem}</source>
+            <translation>核验失败：{problem}</translation>
+        </message>
     </context>
 </TS>

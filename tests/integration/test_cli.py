@@ -100,3 +100,14 @@ def test_console_script_runs_in_a_subprocess(tmp_path):
     result = subprocess.run([sys.executable, "-m", "app.cli.main", "--lang", "zh", "--home", str(tmp_path / "none"),
                              "audit", "verify"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "site init" in result.stderr
+
+
+def test_examsite_verify_checks_the_chain_and_the_signatures(home, capsys):
+    code, out, _ = run(capsys, "--home", str(home), "verify")
+    assert code == 0 and "intact" in out and "score sheet" in out and "0 video sessions" in out
+    database = sqlite3.connect(home / "site.db")
+    with database:
+        database.execute("UPDATE audit_event SET subject = 'forged' WHERE seq = 1")
+    database.close()
+    code, out, _ = run(capsys, "--home", str(home), "verify")
+    assert code == 1 and "FAILED" in out and "event 1" in out

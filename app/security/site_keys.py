@@ -12,7 +12,6 @@ import base64
 import binascii
 import hmac
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
 
 from app.domain.canonical import canonical_json
+from app.durable import write_atomically
 from app.i18n import tr
 from app.security.errors import CryptoError, WrongPassphrase
 from app.security.fields import FieldCipher, hkdf
@@ -112,7 +117,7 @@ class SiteKeys:
             "kdf": {"name": "scrypt", "n": params.n, "r": params.r, "p": params.p, "salt": _b64(salt)},
             "check": _check_value(derived).hex(), "nonce": _b64(nonce), "private": _b64(sealed),
         }
-        _write_atomically(Path(path), json.dumps(document, indent=2, sort_keys=True).encode("utf-8"))
+        write_atomically(Path(path), json.dumps(document, indent=2, sort_keys=True).encode("utf-8"), mode=0o600)
 
     @classmethod
     def load(cls, path: Path, passphrase: str) -> SiteKeys:
@@ -173,29 +178,6 @@ def _read_document(path: Path) -> dict:
     if not isinstance(document, dict) or document.get("format") != FILE_FORMAT or document.get("version") != FILE_VERSION:
         raise _damaged(path)
     return document
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    try:
-        directory = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
 
 
 def _b64(data: bytes) -> str:

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.durable import write_atomically
 from app.errors import KnownError
 from app.i18n import tr
 from app.persistence.database import sqlite_url
@@ -105,13 +106,8 @@ class SiteHome:
             ) from exc
 
     def write_config(self, config: SiteConfig) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        temporary = self.config_path.with_suffix(".tmp")
-        with open(temporary, "w", encoding="utf-8") as stream:
-            json.dump(config.to_json(), stream, ensure_ascii=False, indent=2)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, self.config_path)
+        text = json.dumps(config.to_json(), ensure_ascii=False, indent=2)
+        write_atomically(self.config_path, text.encode("utf-8"))
 
     def database_url(self, override: str | None = None, config: SiteConfig | None = None) -> str:
         chosen = override or os.environ.get("EXAMSITE_DB") or (config.db_url if config else None)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.canonical import canonical_json
+from app.durable import fsync_directory, write_atomically
 from app.i18n import tr
 from app.security import verify_signature
 
@@ -37,14 +38,6 @@ PARTIAL_SUFFIX = ".ts.part"
 
 def _sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def _fsync_directory(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _utc(value: datetime | None) -> datetime:
@@ -119,7 +112,7 @@ class Manifest:
             out.flush()
             os.fsync(out.fileno())
         if self.count == 0:
-            _fsync_directory(self.directory)
+            fsync_directory(self.directory)
         self.count += 1
         self.last_hash = _sha256_hex(line)
         return entry
@@ -153,14 +146,7 @@ class Manifest:
         body = {"format": HEAD_FORMAT, "session": self.session, "entries": self.count, "head": self.last_hash,
                 "sealed": self.sealed, "signer": self.public_key.hex()}
         document = {**body, "signature": self._sign(canonical_json(body)).hex()}
-        target = self.directory / HEAD_FILE
-        temporary = target.with_name(HEAD_FILE + ".tmp")
-        with open(temporary, "wb") as out:
-            out.write(canonical_json(document) + b"\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-        _fsync_directory(self.directory)
+        write_atomically(self.directory / HEAD_FILE, canonical_json(document) + b"\n")
 
 
 # -- verification ---------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from app.durable import fsync_directory
 from app.i18n import tr
 from drivers.camera.base import mask_password
 from drivers.camera.pyav_source import import_av
@@ -60,14 +61,6 @@ def segment_name(camera_id: str, seq: int) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _fsync_directory(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class _SourceSilent(Exception):
@@ -286,7 +279,7 @@ class SegmentRecorder:
         finally:
             digest = segment["sink"].close()
         os.replace(segment["partial"], segment["final"])
-        _fsync_directory(self.out_dir)
+        fsync_directory(self.out_dir)
         duration_ms = int((segment["last_pts"] - segment["first_pts"]) * segment["time_base"] * 1000)
         closed = Segment(self.camera_id, segment["seq"], segment["final"], digest, segment["sink"].size,
                          segment["started_at"], _now(), duration_ms, segment["packets"], segment["codec"])

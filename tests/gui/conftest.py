@@ -40,12 +40,10 @@ def _collect_garbage_on_the_gui_thread():
     """As the application does (app/ui/gc_guard.py): no automatic collection while a GUI test runs,
     so a worker thread never destroys a widget; the test's garbage is collected here, on this thread."""
     gc.collect()
-    enabled = gc.isenabled()
     gc.disable()
     yield
     gc.collect()
-    if enabled:
-        gc.enable()
+    gc.enable()  # tests outside tests/gui run with the normal collector, even after the app disabled it
 
 
 @pytest.fixture(autouse=True)

@@ -166,7 +166,7 @@ class CheckinService:
                                        "ticket": evidence.ticket_status, "face_same": evidence.face_same,
                                        "face_consent": evidence.face_consent, "visual_check": evidence.visual_check,
                                        "late": late, "reason": reason})
-            room = next(r for r in plan.rooms if r.id == sitting.room_id)
+            room = _room_of(plan, sitting)
             return CheckinOutcome(ticket_no, candidate.name, decision, room.name, sitting.seat_no, late, now)
 
     def mark_absentees(self, actor: Actor, session_code: str) -> list[str]:
@@ -229,14 +229,14 @@ class CheckinService:
         if not sitting:
             raise NotFound(tr("Ticket {ticket} does not sit session {session}.", ticket=ticket_no,
                               session=exam_session.code))
-        room = next(r for r in exam_session.plan.rooms if r.id == sitting.room_id)
+        room = _room_of(exam_session.plan, sitting)
         id_number = self._cipher().decrypt(candidate.id_number_sealed, ID_CONTEXT).decode()
         return DeskCandidate(candidate.ticket_no, candidate.name, candidate.gender, mask_id_number(id_number),
                              exam_session.code, room.code, room.name, sitting.seat_no, sitting.status,
                              sitting.checked_in_at)
 
     def _free_seat(self, tx, exam_session, sitting, rules: dict) -> int | None:
-        room = next(r for r in exam_session.plan.rooms if r.id == sitting.room_id)
+        room = _room_of(exam_session.plan, sitting)
         free = sorted(set(range(1, room.capacity + 1)) - repositories.taken_seats(tx, exam_session.id, room.id))
         if not free:
             raise InvalidState(tr("Room {room} has no free seat left.", room=room.name))
@@ -263,3 +263,8 @@ def _cutoff(plan, exam_session) -> datetime:
 def _digest(token: str) -> str:
     """Identifies a refused ticket code in the audit trail without copying it."""
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _room_of(plan, sitting):
+    """The room a sitting is in (the plan's rooms are loaded with it)."""
+    return next(room for room in plan.rooms if room.id == sitting.room_id)

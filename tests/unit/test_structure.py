@@ -24,7 +24,7 @@ RULES: tuple[Rule, ...] = (
     Rule(("PySide6", "shiboken6"), ("app/ui/",), "Qt lives only in the UI"),
     Rule(("sqlalchemy", "alembic"), ("app/persistence/",), "only persistence talks to the database"),
     Rule(("cryptography",), ("app/security/",), "only security holds the cryptography"),
-    Rule(("requests",), ("app/sync/",), "only sync talks to upstream over HTTP"),
+    Rule(("requests",), ("app/sync/", "app/client/"), "HTTP clients live in sync (upstream) and client (LAN)"),
     Rule(("fastapi", "uvicorn", "starlette"), ("app/lan/", "app/upstream/"), "HTTP servers live in lan and upstream"),
     Rule(("cv2", "pyzbar", "zxingcpp", "serial", "av", "dlib", "face_recognition_models"), ("drivers/",),
          "hardware, media and vision libraries live in drivers"),

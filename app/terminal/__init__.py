@@ -1,1 +1,1 @@
-"""The candidate terminal\x27s core: its views, journal and link to the site host (no Qt)."""
+"""The candidate terminal's core: its views, journal and link to the site host (no Qt)."""

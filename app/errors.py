@@ -32,3 +32,9 @@ class NotFound(KnownError):
 
 class InvalidState(KnownError):
     code = "state"
+
+
+class Throttled(KnownError):
+    """Too many attempts in too short a time: the caller must wait (HTTP 429 on the LAN API)."""
+
+    code = "throttled"

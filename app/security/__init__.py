@@ -4,6 +4,7 @@
 - sealing: HPKE `seal_to` (the site opens with `SiteKeys.open_sealed`)
 - site_keys: the site's identity (`SitePublic`, `SiteKeys`) and its passphrase-protected key file
 - fields: `FieldCipher` for sensitive columns at rest
+- journal_cipher: `JournalCipher`, the candidate terminal's answer journal
 - passwords: `hash_secret` / `verify_secret` for staff secrets
 - examiner_keys: `seal_examiner_key` / `open_examiner_key`, an examiner's key under their PIN
 - papers: `seal_paper` / `open_paper`, which need both the site key and the exam password
@@ -12,6 +13,7 @@
 from app.security.errors import CryptoError, WrongExamPassword, WrongPassphrase
 from app.security.examiner_keys import WrongPin, open_examiner_key, seal_examiner_key
 from app.security.fields import FieldCipher
+from app.security.journal_cipher import JournalCipher
 from app.security.kdf import FAST_FOR_TESTS, PRODUCTION, ScryptParams
 from app.security.papers import normalise_exam_password, open_paper, seal_paper
 from app.security.passwords import hash_secret, needs_rehash, verify_secret
@@ -24,6 +26,7 @@ __all__ = [
     "PRODUCTION",
     "CryptoError",
     "FieldCipher",
+    "JournalCipher",
     "ScryptParams",
     "SigningKey",
     "SiteKeys",

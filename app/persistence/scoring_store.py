@@ -54,7 +54,9 @@ def signatures(session: Session, purposes: tuple[str, ...]) -> list[Signature]:
 
 
 def examiner_key(session: Session, staff_id: int) -> ExaminerKey | None:
-    return session.scalar(select(ExaminerKey).where(ExaminerKey.staff_id == staff_id))
+    """The staff member's current key: the newest, since a PIN reset issues a new one."""
+    return session.scalar(select(ExaminerKey).where(ExaminerKey.staff_id == staff_id)
+                          .order_by(ExaminerKey.id.desc()).limit(1))
 
 
 def resolutions(session: Session, sitting_id: int | None = None, task_id: int | None = None) -> list[ScoreResolution]:

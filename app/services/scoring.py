@@ -108,33 +108,38 @@ class ScoringService:
     def save_draft(self, actor: Actor, session_code: str, ticket_no: str, task_code: str,
                    entries: Mapping[str, object], reason: str = "") -> SheetView:
         """Keep the examiner's marks so far. Once signed, only a correction with a reason may follow."""
+        with self.site.db.transaction() as tx:
+            return self.save_draft_in(tx, actor, session_code, ticket_no, task_code, entries, reason)
+
+    def save_draft_in(self, tx, actor: Actor, session_code: str, ticket_no: str, task_code: str,
+                      entries: Mapping[str, object], reason: str = "") -> SheetView:
+        """`save_draft` inside the caller's transaction (a station stores its note and replay mark with it)."""
         require(actor, Role.EXAMINER)
         reason = reason.strip()
-        with self.site.db.transaction() as tx:
-            ctx = self._context(tx, session_code, ticket_no, task_code)
-            self._check_duty(tx, actor, ctx)
-            marks = validate_entries(ctx.task, entries, complete=False)
-            mine = [s for s in scoring_store.sheets(tx, ctx.sitting.id, ctx.task_id, lock=True)
-                    if s.examiner_id == actor.staff_id]
-            latest = mine[-1] if mine else None
-            if latest is None or latest.state == "signed":
-                if latest is not None and not reason:
-                    raise ScoringRefused(tr("A signed score sheet cannot be changed: a correction needs a reason."),
-                                         code="needs_reason")
-                latest = ScoreSheet(sitting_id=ctx.sitting.id, task_id=ctx.task_id, examiner_id=actor.staff_id,
-                                    version=latest.version + 1 if latest else 1, state="draft",
-                                    supersedes_id=latest.id if latest else None, reason=reason or None,
-                                    entries="{}", total=Decimal(0))
-                tx.add(latest)
-            elif latest.supersedes_id is not None and reason:
-                latest.reason = reason
-            latest.entries = _entries_text(marks)
-            latest.total = task_total(ctx.task, marks)
-            tx.flush()
-            self.site.audit.record(tx, actor, "scoring.draft_saved", _subject(ctx, actor.staff_no),
-                                   after={"sheet": latest.id, "version": latest.version,
-                                          "correction": latest.supersedes_id is not None})
-            return _view(latest, ctx, actor.staff_no)
+        ctx = self._context(tx, session_code, ticket_no, task_code)
+        self._check_duty(tx, actor, ctx)
+        marks = validate_entries(ctx.task, entries, complete=False)
+        mine = [s for s in scoring_store.sheets(tx, ctx.sitting.id, ctx.task_id, lock=True)
+                if s.examiner_id == actor.staff_id]
+        latest = mine[-1] if mine else None
+        if latest is None or latest.state == "signed":
+            if latest is not None and not reason:
+                raise ScoringRefused(tr("A signed score sheet cannot be changed: a correction needs a reason."),
+                                     code="needs_reason")
+            latest = ScoreSheet(sitting_id=ctx.sitting.id, task_id=ctx.task_id, examiner_id=actor.staff_id,
+                                version=latest.version + 1 if latest else 1, state="draft",
+                                supersedes_id=latest.id if latest else None, reason=reason or None,
+                                entries="{}", total=Decimal(0))
+            tx.add(latest)
+        elif latest.supersedes_id is not None and reason:
+            latest.reason = reason
+        latest.entries = _entries_text(marks)
+        latest.total = task_total(ctx.task, marks)
+        tx.flush()
+        self.site.audit.record(tx, actor, "scoring.draft_saved", _subject(ctx, actor.staff_no),
+                               after={"sheet": latest.id, "version": latest.version,
+                                      "correction": latest.supersedes_id is not None})
+        return _view(latest, ctx, actor.staff_no)
 
     def sign(self, actor: Actor, session_code: str, ticket_no: str, task_code: str, pin: str,
              strokes: Sequence[Sequence[Sequence[float]]]) -> SheetView:
@@ -341,13 +346,21 @@ class ScoringService:
         staff.failed_attempts = 0
         row = scoring_store.examiner_key(tx, staff.id)
         if row is not None:
-            return open_examiner_key(row.sealed_private, pin, staff.staff_no)
+            try:
+                return open_examiner_key(row.sealed_private, pin, staff.staff_no)
+            except WrongPin:
+                pass  # the PIN is right but was reset since the key was sealed: issue a new key below
         key = SigningKey.generate()
         tx.add(ExaminerKey(staff_id=staff.id, public_key=key.public_key.hex(), created_at=self.clock(),
                            sealed_private=seal_examiner_key(key, pin, staff.staff_no, self.key_params)))
         staff.signing_public = key.public_key.hex()
-        self.site.audit.record(tx, actor, "scoring.key_enrolled", f"staff:{staff.staff_no}",
-                               after={"public_key": key.public_key.hex(), "fingerprint": key.fingerprint})
+        if row is None:
+            self.site.audit.record(tx, actor, "scoring.key_enrolled", f"staff:{staff.staff_no}",
+                                   after={"public_key": key.public_key.hex(), "fingerprint": key.fingerprint})
+        else:
+            self.site.audit.record(tx, actor, "scoring.key_reissued", f"staff:{staff.staff_no}",
+                                   before={"public_key": row.public_key},
+                                   after={"public_key": key.public_key.hex(), "fingerprint": key.fingerprint})
         return key
 
 

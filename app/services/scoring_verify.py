@@ -51,7 +51,8 @@ def verify_sheets(site: Site) -> str | None:
     """
     with site.db.read() as session:
         enrolled: dict[str, set[str]] = {}
-        for event in scoring_store.audit_events(session, "scoring.key_enrolled"):
+        for event in [*scoring_store.audit_events(session, "scoring.key_enrolled"),
+                      *scoring_store.audit_events(session, "scoring.key_reissued")]:
             enrolled.setdefault(event.actor, set()).add(json.loads(event.after).get("public_key", ""))
         for sheet in scoring_store.all_sheets(session):
             signature = scoring_store.signature(session, SHEET, f"{SHEET}:{sheet.id}")

@@ -20,6 +20,7 @@ from app.persistence.models.practical import (
     ScoreSheet,
     Signature,
 )
+from app.persistence.models.station import StationNote, StationReplay, WorkpiecePhoto
 from app.persistence.models.theory import Answer, ItemRecord, PaperRecord
 
 __all__ = [
@@ -49,4 +50,7 @@ __all__ = [
     "SiteInfo",
     "Sitting",
     "Staff",
+    "StationNote",
+    "StationReplay",
+    "WorkpiecePhoto",
 ]

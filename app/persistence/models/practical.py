@@ -74,12 +74,15 @@ class Signature(Base):
 
 
 class ExaminerKey(Base):
-    """An examiner's own Ed25519 key: the public half in clear, the seed sealed under their PIN."""
+    """An examiner's own Ed25519 key: the public half in clear, the seed sealed under their PIN.
+
+    After a PIN reset a new key is issued: a staff member may have several rows, the newest current.
+    """
 
     __tablename__ = "examiner_key"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), unique=True)
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"), index=True)
     public_key: Mapped[str] = mapped_column(String(64))  # hex
     sealed_private: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +21,7 @@ DEFAULT_LANGUAGE = "zh_CN"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _language = os.environ.get("EXAMSITE_LANG", DEFAULT_LANGUAGE)
+_speaking: ContextVar[str | None] = ContextVar("examsite_language", default=None)  # one request's language
 
 
 def normalise_language(lang: str | None) -> str:
@@ -35,7 +39,23 @@ def set_language(lang: str | None) -> str:
 
 
 def language() -> str:
-    return normalise_language(_language)
+    return normalise_language(_speaking.get() or _language)
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[str]:
+    """Answer in `lang` within this context only (a LAN request in its caller's language)."""
+    token = _speaking.set(normalise_language(lang))
+    try:
+        yield language()
+    finally:
+        _speaking.reset(token)
+
+
+def speak_in_this_context(lang: str | None) -> str:
+    """Set this context's language without restoring it: for a context that ends with its request."""
+    _speaking.set(normalise_language(lang))
+    return language()
 
 
 @lru_cache(maxsize=4)

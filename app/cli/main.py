@@ -9,7 +9,19 @@ from datetime import datetime
 from pathlib import Path
 
 from app import __version__
-from app.cli import audit_cmd, bench_cmd, documents_cmd, package_cmd, site_cmd, sim_cmd, staff_cmd, ui_cmd, verify_cmd, video_cmd
+from app.cli import (  # one command group per line
+    audit_cmd,
+    bench_cmd,
+    documents_cmd,
+    lan_cmd,
+    package_cmd,
+    sim_cmd,
+    site_cmd,
+    staff_cmd,
+    ui_cmd,
+    verify_cmd,
+    video_cmd,
+)
 from app.cli.common import apply_language, common_options
 from app.errors import KnownError
 from app.i18n import tr
@@ -23,7 +35,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"examsite {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (site_cmd, package_cmd, staff_cmd, documents_cmd, audit_cmd, verify_cmd, video_cmd, ui_cmd, sim_cmd, bench_cmd):
+    for module in (  # the order of `examsite --help`
+        site_cmd,
+        package_cmd,
+        staff_cmd,
+        documents_cmd,
+        lan_cmd,
+        audit_cmd,
+        verify_cmd,
+        video_cmd,
+        ui_cmd,
+        sim_cmd,
+        bench_cmd,
+    ):
         module.register(subparsers, parent)
     return parser
 

@@ -97,6 +97,10 @@ class SiteKeys:
     def field_cipher(self) -> FieldCipher:
         return FieldCipher(self._data_key)
 
+    def derive_secret(self, purpose: str) -> bytes:
+        """32 bytes for one named purpose (e.g. the LAN TLS key), stable for the life of the site."""
+        return hkdf(self._data_key, b"examsite/derived/" + purpose.encode("utf-8"))
+
     def _private_json(self) -> bytes:
         return canonical_json({
             "signing_seed": raw_seed(self._signing).hex(),

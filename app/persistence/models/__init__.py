@@ -10,6 +10,7 @@ from app.persistence.models.evidence import (
     OutboxItem,
     Segment,
 )
+from app.persistence.models.lan import LanDevice, LanEnrolmentCode, LanSession
 from app.persistence.models.people import Candidate, Duty, Sitting, Staff
 from app.persistence.models.plan import ExamPackageRecord, ExamPlanRecord, ExamSession, Room, SiteInfo
 from app.persistence.models.practical import (
@@ -38,6 +39,9 @@ __all__ = [
     "ExamSession",
     "Incident",
     "ItemRecord",
+    "LanDevice",
+    "LanEnrolmentCode",
+    "LanSession",
     "OutboxItem",
     "PaperRecord",
     "PracticalTaskRecord",

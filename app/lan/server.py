@@ -1,0 +1,105 @@
+"""Running the LAN API: uvicorn in a thread (tests, the console) or as the host's own process.
+
+TLS uses the site's derived certificate (app/security/tls.py); plain HTTP is allowed only on a
+loopback address, where nothing crosses a wire. The private key is handed to uvicorn as an
+encrypted PEM in a private temporary directory that is removed when the server stops.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import uvicorn
+
+from app.audit.trail import utc_now
+from app.errors import KnownError
+from app.i18n import tr
+from app.lan.app import create_app
+from app.services.site import Site
+
+START_TIMEOUT = 20.0
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class LanServer:
+    def __init__(self, site: Site, host: str = "127.0.0.1", port: int = 0, *, tls: bool | None = None,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        self.tls = (not is_loopback(host)) if tls is None else tls
+        if not self.tls and not is_loopback(host):
+            raise KnownError(tr("The LAN API serves plain HTTP only on this computer (127.0.0.1); "
+                                "on the network it needs TLS."), code="needs_tls")
+        self.site, self.host, self.port = site, host, port
+        self.app = create_app(site, clock=clock)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._private: Path | None = None
+
+    @property
+    def certificate_sha256(self) -> str:
+        return self.app.state.access.identity.certificate_sha256
+
+    def config(self) -> uvicorn.Config:
+        options: dict = {}
+        if self.tls:
+            self._private = Path(tempfile.mkdtemp(prefix="examsite-tls-"))
+            password = secrets.token_hex(16)
+            identity = self.app.state.access.identity
+            (self._private / "cert.pem").write_bytes(identity.certificate_pem)
+            key_file = self._private / "key.pem"
+            key_file.touch(mode=0o600)
+            key_file.write_bytes(identity.private_key_pem(self.site.require_keys(), password.encode()))
+            options = {"ssl_certfile": str(self._private / "cert.pem"), "ssl_keyfile": str(key_file),
+                       "ssl_keyfile_password": password}
+        return uvicorn.Config(self.app, host=self.host, port=self.port, log_config=None, log_level="warning",
+                              access_log=False, timeout_keep_alive=30, lifespan="off", **options)
+
+    def start(self) -> str:
+        """Serve in a background thread; returns the base URL once the socket is listening."""
+        self._server = uvicorn.Server(self.config())
+        self._thread = threading.Thread(target=self._server.run, name="lan-api", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + START_TIMEOUT
+        while self._thread.is_alive() and not self._server.started and time.monotonic() < deadline:
+            time.sleep(0.02)  # uvicorn has no "listening" callback; this polls its flag while it binds
+        if not self._server.started:
+            self.stop()
+            raise KnownError(tr("The LAN API could not start on {host}:{port}.", host=self.host, port=self.port),
+                             code="lan_start")
+        port = self._server.servers[0].sockets[0].getsockname()[1]
+        return f"{'https' if self.tls else 'http'}://{self.host}:{port}"
+
+    def run(self) -> None:
+        """Serve in this thread until interrupted (the `examsite lan serve` process)."""
+        try:
+            uvicorn.Server(self.config()).run()
+        finally:
+            self._cleanup()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=START_TIMEOUT)
+        self._server = self._thread = None
+        self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._private is not None:
+            shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None

@@ -11,6 +11,7 @@ from pathlib import Path
 from app import __version__
 from app.cli import (  # one command group per line
     audit_cmd,
+    bank_cmd,
     bench_cmd,
     documents_cmd,
     lan_cmd,
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         package_cmd,
         staff_cmd,
         documents_cmd,
+        bank_cmd,
         lan_cmd,
         audit_cmd,
         verify_cmd,

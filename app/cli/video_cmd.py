@@ -49,6 +49,9 @@ def register(subparsers, parent) -> None:
     verify.add_argument("directory", type=Path, metavar="DIR")
     verify.add_argument("--public-key", metavar="HEX", help="the signer's Ed25519 public key (default: the site's)")
     verify.set_defaults(run=run_verify)
+    from app.cli import video_admin  # discover, space, retention, export
+
+    video_admin.register(verbs, parent)
 
 
 def _site_keys(args: argparse.Namespace) -> SiteKeys | None:

@@ -32,6 +32,8 @@ class PyAVSource(FrameSource):
 
     def __init__(self) -> None:
         super().__init__()
+        self.keyframes_only = False  # previews: decode only key frames (a fraction of the cost)
+        self.output_width: int | None = None  # previews: scale while converting, not afterwards
         self._container: Any = None
         self._stream: Any = None
         self._packets: Any = None
@@ -49,8 +51,8 @@ class PyAVSource(FrameSource):
         """The stream ended: loop (files) or raise DeviceError (cameras)."""
         raise DeviceError(tr("Camera {camera} stopped sending pictures.", camera=self.description))
 
-    def _before_frame(self, deadline: float) -> None:
-        """Hook to pace frames (files play at their own frame rate)."""
+    def _before_frame(self, deadline: float, picture: Any = None) -> None:
+        """Hook to pace frames (files play at their own pace)."""
 
     def open(self) -> None:
         if self._opened:
@@ -88,13 +90,19 @@ class PyAVSource(FrameSource):
                 continue
             except (av.FFmpegError, OSError) as error:
                 raise DeviceError(tr("Camera {camera} stopped sending pictures.", camera=self.description)) from error
+            if self.keyframes_only and not packet.is_keyframe:
+                continue  # never decoded: a camera wall tile costs one picture per GOP
             try:
                 self._pending.extend(packet.decode())
             except av.InvalidDataError:
                 continue  # one damaged packet; the next key frame repairs the picture
         picture = self._pending.popleft()
-        self._before_frame(deadline)
-        image = picture.to_ndarray(format="bgr24")
+        self._before_frame(deadline, picture)
+        if self.output_width and picture.width > self.output_width:
+            height = max(2, round(picture.height * self.output_width / picture.width) // 2 * 2)
+            image = picture.to_ndarray(format="bgr24", width=self.output_width, height=height)
+        else:
+            image = picture.to_ndarray(format="bgr24")
         self._size = (image.shape[1], image.shape[0])
         return self._frame(image)
 
@@ -173,20 +181,33 @@ class VideoFileCamera(PyAVSource):
         self._clock_start = time.monotonic()
         self._played = 0
         self._frames_this_pass = 0
+        self._first_time: float | None = None
+        self._pass_offset = 0.0
+        self._elapsed = 0.0
 
     def _at_end(self) -> None:
         if not self.loop or self._frames_this_pass == 0:
             raise DeviceError(tr("The video file {path} has ended.", path=str(self.path)))
         self._frames_this_pass = 0
+        self._pass_offset = self._elapsed + 1 / self.fps  # the next pass's timestamps continue this one's
+        self._first_time = None
         self._container.seek(0)
         self._packets = self._container.demux(self._stream)
 
-    def _before_frame(self, deadline: float) -> None:
+    def _before_frame(self, deadline: float, picture: Any = None) -> None:
         self._frames_this_pass += 1
-        due = self._clock_start + self._played / self.fps
+        stamp = getattr(picture, "time", None)
+        if stamp is not None and self._first_time is None:
+            self._first_time = stamp
+        # the picture's own timestamp when it has one (key frames only are a GOP apart), else its count
+        elapsed = self._pass_offset + stamp - self._first_time if stamp is not None and self._first_time is not None \
+            else self._played / self.fps
+        due = self._clock_start + elapsed
         now = time.monotonic()
-        if due - now > 1.0 or now - due > 1.0:  # the clock jumped or we fell far behind: start again from now
+        if due - now > 2.0 or now - due > 1.0:  # the clock jumped or we fell far behind: start again from now
             self._clock_start, self._played, due = now, 0, now
+            self._first_time, self._pass_offset, elapsed = stamp, 0.0, 0.0
+        self._elapsed = elapsed
         self._played += 1
         if due > now:
             time.sleep(max(0.0, min(due, deadline) - now))

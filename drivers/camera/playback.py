@@ -1,0 +1,53 @@
+"""Playing recorded segments back: one camera's `.ts` files in order, from any instant, at their own pace.
+
+Only playback decodes recorded video, one camera at a time, at the operator's request; recording
+itself never decodes (docs/video.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.i18n import tr
+from drivers.camera.pyav_source import VideoFileCamera
+from drivers.errors import DeviceError, DeviceUnavailable
+
+
+class SegmentPlayer(VideoFileCamera):
+    """Frames of `files` played one after the other, starting `offset` seconds into the first."""
+
+    def __init__(self, files: Sequence[str | Path], offset: float = 0.0) -> None:
+        if not files:
+            raise DeviceUnavailable(tr("There is no recorded video to play here."))
+        self.files = [Path(f) for f in files]
+        super().__init__(self.files[0], loop=False)
+        self.index = 0
+        self.offset = max(0.0, offset)
+        self.description = self.files[0].name
+
+    @property
+    def current_file(self) -> Path:
+        return self.files[self.index]
+
+    def _start(self, container: Any, stream: Any) -> None:
+        super()._start(container, stream)
+        if self.offset > 0 and stream.time_base:
+            start = stream.start_time or 0
+            target = start + int(self.offset / float(stream.time_base))
+            container.seek(target, stream=stream, any_frame=False, backward=True)  # the key frame before
+            self._packets = container.demux(stream)
+
+    def _at_end(self) -> None:
+        if self.index + 1 >= len(self.files):
+            raise DeviceError(tr("The recording has ended."))
+        self.index += 1
+        self.offset = 0.0
+        self.path = self.files[self.index]
+        self.description = self.path.name
+        container, self._container = self._container, None
+        if container is not None:
+            container.close()
+        self._opened = False
+        self.open()

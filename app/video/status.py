@@ -62,8 +62,7 @@ class CameraStatus:
 
 def _root(home: object) -> Path:
     """A SiteHome or a folder."""
-    root = getattr(home, "root", home)
-    return Path(os.fspath(root))
+    return Path(home) if isinstance(home, (str, os.PathLike)) else Path(home.root)
 
 
 def video_root(home: object) -> Path:

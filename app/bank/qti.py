@@ -133,7 +133,9 @@ def parse_item(root: ET.Element, source: str) -> ImportedItem:
     body = child(root, "itemBody")
     if body is None:
         raise Unsupported(tr("it has no item body"))
-    interactions = [node for node in body.iter() if name(node).endswith("Interaction")]
+    found = [node for node in body.iter() if name(node).endswith("Interaction")]
+    nested = {id(inner) for node in found for inner in node.iter() if inner is not node}
+    interactions = [node for node in found if id(node) not in nested]  # a PCI inside customInteraction is one
     if not interactions:
         raise Unsupported(tr("it has no interaction"))
     if len(interactions) > 1:

@@ -19,6 +19,7 @@ from app.cli import (  # one command group per line
     sim_cmd,
     site_cmd,
     staff_cmd,
+    terminal_cmd,
     ui_cmd,
     verify_cmd,
     video_cmd,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         verify_cmd,
         video_cmd,
         ui_cmd,
+        terminal_cmd,
         sim_cmd,
         bench_cmd,
     ):

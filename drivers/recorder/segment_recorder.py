@@ -120,6 +120,21 @@ class SegmentRecorder:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
+    @property
+    def receiving(self) -> bool:
+        """Packets arrive on the current connection (False while connecting and after a gap)."""
+        return self._receiving
+
+    @property
+    def last_packet_at(self) -> datetime:
+        return self._last_packet_at
+
+    @property
+    def open_segment(self) -> tuple[int, int]:
+        """(bytes, packets) written so far into the segment being written; (0, 0) when none is open."""
+        segment = self._segment
+        return (segment["sink"].size, segment["packets"]) if segment is not None else (0, 0)
+
     def record_for(self, seconds: float) -> None:
         """Start, record `seconds` of wall-clock time (or until a file source ends), stop."""
         self.start()

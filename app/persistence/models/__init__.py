@@ -23,6 +23,7 @@ from app.persistence.models.practical import (
 )
 from app.persistence.models.station import StationNote, StationReplay, WorkpiecePhoto
 from app.persistence.models.theory import Answer, ItemRecord, PaperRecord
+from app.persistence.models.video import Camera, RecordingControl
 
 __all__ = [
     "Answer",
@@ -30,6 +31,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Base",
+    "Camera",
     "Candidate",
     "CheckinRecord",
     "Duty",
@@ -45,6 +47,7 @@ __all__ = [
     "OutboxItem",
     "PaperRecord",
     "PracticalTaskRecord",
+    "RecordingControl",
     "Room",
     "RubricItemRecord",
     "ScoreResolution",

@@ -49,6 +49,7 @@ def register(subparsers, parent) -> None:
     verify.add_argument("directory", type=Path, metavar="DIR")
     verify.add_argument("--public-key", metavar="HEX", help="the signer's Ed25519 public key (default: the site's)")
     verify.set_defaults(run=run_verify)
+    _register_cameras_and_recorder(verbs, parent)
     from app.cli import video_admin  # discover, space, retention, export
 
     video_admin.register(verbs, parent)
@@ -167,6 +168,85 @@ def run_verify(args: argparse.Namespace) -> int:
 def _site_public(args: argparse.Namespace) -> bytes | None:
     path = home_of(args).keys_path
     return SiteKeys.load_public(path).signing_public if path.is_file() else None
+
+
+def _register_cameras_and_recorder(verbs, parent) -> None:
+    cameras = verbs.add_parser("cameras", help="the site's cameras: which room each one records", parents=[parent])
+    actions = cameras.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", help="register a camera for a room (administrator)", parents=[parent])
+    add.add_argument("camera_id")
+    add.add_argument("--room", required=True, metavar="CODE")
+    add.add_argument("--url", required=True, metavar="URL_OR_FILE", help="main stream (recorded)")
+    add.add_argument("--sub-url", default="", metavar="URL", help="sub-stream (previews, the camera wall)")
+    add.add_argument("--kind", default="rtsp", choices=("rtsp", "usb", "file", "sim"))
+    add.add_argument("--disabled", action="store_true")
+    add.set_defaults(run=run_cameras_add)
+    listing = actions.add_parser("list", help="list the registered cameras", parents=[parent])
+    listing.set_defaults(run=run_cameras_list)
+    remove = actions.add_parser("remove", help="remove a camera (administrator)", parents=[parent])
+    remove.add_argument("camera_id")
+    remove.set_defaults(run=run_cameras_remove)
+    recorder = verbs.add_parser("recorder", help="run the site's recorder process (normally started by the site host)",
+                                parents=[parent])
+    recorder.add_argument("--poll", type=float, default=0.25)
+    recorder.set_defaults(run=run_recorder)
+
+
+def _admin_recording(args: argparse.Namespace):
+    from app.cli.common import open_from_args, read_secret
+    from app.cli.site_cmd import ADMIN_PASSWORD_ENV
+    from app.domain.roles import Role
+    from app.services.auth import AuthService
+    from app.services.recording import RecordingService
+    from app.services.site import ADMIN_STAFF_NO
+
+    site = open_from_args(args, unlock=True)
+    password = read_secret(ADMIN_PASSWORD_ENV, tr("Password of the site administrator (admin): "))
+    return site, RecordingService(site), AuthService(site).login(ADMIN_STAFF_NO, password, Role.ADMIN)
+
+
+def run_cameras_add(args: argparse.Namespace) -> int:
+    site, service, admin = _admin_recording(args)
+    try:
+        camera = service.add_camera(admin, args.camera_id, args.room, args.url, sub_url=args.sub_url, kind=args.kind,
+                                    enabled=not args.disabled)
+        say(tr("Camera {camera} registered for room {room}.", camera=camera.camera_id, room=camera.room))
+    finally:
+        site.close()
+    return 0
+
+
+def run_cameras_remove(args: argparse.Namespace) -> int:
+    site, service, admin = _admin_recording(args)
+    try:
+        service.remove_camera(admin, args.camera_id)
+        say(tr("Camera {camera} removed.", camera=args.camera_id))
+    finally:
+        site.close()
+    return 0
+
+
+def run_cameras_list(args: argparse.Namespace) -> int:
+    from app.cli.common import open_from_args
+    from app.services.recording import RecordingService, masked_url
+
+    site = open_from_args(args, unlock=False)
+    try:
+        for camera in RecordingService(site).cameras():
+            state = "" if camera.enabled else tr("disabled")
+            say(f"{camera.camera_id:<12} {camera.room:<8} {camera.kind:<5} {masked_url(camera.main_url)} {state}".rstrip())
+    finally:
+        site.close()
+    return 0
+
+
+def run_recorder(args: argparse.Namespace) -> int:
+    from app.cli.common import read_secret
+    from app.video import recorder_process
+
+    passphrase = read_secret(PASSPHRASE_ENV, tr("Site passphrase: "))
+    os.environ[PASSPHRASE_ENV] = passphrase
+    return recorder_process.main(["--home", str(home_of(args).root), "--poll", str(args.poll)])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -137,7 +137,7 @@ class RecordingService:
                             enabled=enabled, added_at=self.clock())
             tx.add(camera)
             self.site.audit.record(tx, actor, "video.camera_added", f"camera:{camera_id}", after={
-                "room": room, "kind": kind, "enabled": enabled, "main_url": _masked(main_url), "sub_url": _masked(sub_url)})
+                "room": room, "kind": kind, "enabled": enabled, "main_url": masked_url(main_url), "sub_url": masked_url(sub_url)})
             return _entry(camera)
 
     def remove_camera(self, actor: Actor, camera_id: str) -> None:
@@ -274,7 +274,8 @@ def _entry(camera: Camera) -> CameraEntry:
     return CameraEntry(camera.camera_id, camera.room_code, camera.main_url, camera.sub_url, camera.kind, camera.enabled)
 
 
-def _masked(url: str) -> str:
+def masked_url(url: str) -> str:
+    """The address with its password shown as ***."""
     if "://" in url and "@" in url.split("://", 1)[1]:
         scheme, rest = url.split("://", 1)
         credentials, host = rest.rsplit("@", 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
@@ -19,7 +20,15 @@ PREFIX = "/api/v1/practical"
 STAFF_HEADER = "X-Staff-Token"
 SIGN_TIMEOUT = 30.0  # unlocking the key runs scrypt on the host
 
-__all__ = ["LanRefused", "LanUnreachable", "PracticalClient"]
+__all__ = ["LanRefused", "LanUnreachable", "PracticalClient", "instant"]
+
+
+def instant(text: str | None) -> datetime | None:
+    """An ISO-8601 instant from the host as an aware UTC datetime; None stays None."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def _sheet_path(session_code: str, ticket_no: str, task_code: str) -> str:

@@ -16,6 +16,46 @@ def register(subparsers, parent) -> None:
     checkin.add_argument("--trials", type=int, default=30)
     checkin.add_argument("--repeats", type=int, default=5)
     checkin.set_defaults(run=run_checkin)
+    video = verbs.add_parser("video", help="N 1080p RTSP streams recorded at once: CPU per stream, lost frames",
+                             parents=[parent])
+    video.add_argument("--streams", type=int, default=16)
+    video.add_argument("--seconds", type=float, default=30)
+    video.add_argument("--per-server", type=int, default=5, help="streams per RTSP server process (4-6)")
+    video.set_defaults(run=run_video)
+
+
+def run_video(args: argparse.Namespace) -> int:
+    from app.bench import video
+
+    figures = video.run(streams=args.streams, seconds=args.seconds, per_server=args.per_server,
+                        report=lambda line: print(line, file=sys.stderr, flush=True))
+    print(f"{figures.streams} streams of 1080p25 H.264 (~{figures.mbit_per_stream} Mbit/s each) for {figures.seconds} s, "
+          f"{figures.servers} RTSP server processes")
+    print(f"recorder CPU: {figures.cpu_pct_per_stream}% of a core per stream, {figures.cpu_pct_of_one_core}% of one "
+          f"core in all = {figures.cpu_pct_total}% of the machine ({figures.cores} cores); RTSP servers (not counted): "
+          f"{figures.server_cpu_pct_of_one_core}% of a core; machine busy {figures.machine_busy_pct}% (everything)")
+    print(f"written {figures.bytes_written} bytes in {figures.segments} segments; lost frames {figures.lost_frames}; "
+          f"gaps {figures.gaps}; every session directory verifies: {figures.verified}")
+    print(json.dumps({"bench": "video", **asdict(figures)}))
+    return 0 if figures.verified else 1
+    lan = verbs.add_parser("lan", help="N simulated terminals saving answers over HTTP to a LAN server process",
+                           parents=[parent])
+    lan.add_argument("--terminals", type=int, default=300)
+    lan.add_argument("--seconds", type=float, default=30.0)
+    lan.add_argument("--interval", type=float, default=2.0, help="seconds between one terminal's saves")
+    lan.set_defaults(run=run_lan)
+
+
+def run_lan(args: argparse.Namespace) -> int:
+    from app.bench import lan
+
+    figures = lan.run(terminals=args.terminals, seconds=args.seconds, db_url=getattr(args, "db", None),
+                      interval=args.interval, report=lambda line: print(line, file=sys.stderr, flush=True))
+    print(f"{figures.terminals} terminals, {figures.seconds} s on {figures.db}: {figures.saves} saves "
+          f"({figures.saves_per_second}/s), save latency p50 {figures.p50_ms} ms, p99 {figures.p99_ms} ms, "
+          f"max {figures.max_ms} ms; lost {figures.lost}")
+    print(json.dumps({"bench": "lan", **asdict(figures)}))
+    return 0
 
 
 def run_checkin(args: argparse.Namespace) -> int:

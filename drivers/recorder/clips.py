@@ -47,3 +47,17 @@ def make_clip(path: str | Path, seconds: float = 4, size: tuple[int, int] = (640
         for packet in stream.encode():
             container.mux(packet)
     return path
+
+
+def frame_holes(path: str | Path) -> tuple[int, int]:
+    """(packets, frames missing) of a recorded segment: holes in its timestamps, one frame duration apart."""
+    av = import_av()
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        stamps = sorted(p.pts for p in container.demux(stream) if p.pts is not None and p.size)
+        rate = stream.average_rate or stream.guessed_rate
+    if len(stamps) < 2 or not rate:
+        return len(stamps), 0
+    step = 1 / (float(rate) * float(stream.time_base))
+    expected = round((stamps[-1] - stamps[0]) / step) + 1
+    return len(stamps), max(0, expected - len(stamps))

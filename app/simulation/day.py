@@ -21,7 +21,7 @@ from app.package import PackageError
 from app.services.auth import MAX_FAILURES, AuthService, LoginFailed
 from app.services.packages import PackageService
 from app.services.site import ADMIN_STAFF_NO, verify_audit
-from app.simulation import checkin_stage
+from app.simulation import checkin_stage, video_stage
 from app.simulation.demo_site import DEMO_ADMIN_PASSWORD, DemoSite, create_demo_site
 
 
@@ -52,6 +52,7 @@ class Simulation:
             (tr("Package verification"), self.stage_verify),
             (tr("Staff log-ins"), self.stage_logins),
             (tr("Check-in at the door"), self.stage_checkin),
+            (tr("Video recording of the rooms"), lambda: video_stage.run(self.demo)),
             (tr("Audit trail"), self.stage_audit),
         ]
         try:

@@ -13,6 +13,7 @@ from app.services.overview import VIEW_ROLES
 from app.services.site import Site
 from app.ui.console.overview_panel import OverviewPanel
 from app.ui.console.package_panel import PackagePanel
+from app.ui.console.room_panel import RoomPanel
 from app.ui.desk.desk_panel import DeskPanel
 from app.ui.labels import role_title
 
@@ -41,6 +42,10 @@ class ConsoleWindow(QMainWindow):
         if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR):
             self.desk_panel = DeskPanel(site, actor, demo=demo, **(desk_options or {}))
             self._add_panel(self.desk_panel, self.tr("Check-in"))
+        self.room_panel: RoomPanel | None = None
+        if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR):
+            self.room_panel = RoomPanel(site, actor)
+            self._add_panel(self.room_panel, self.tr("Theory room"))
         if actor.role == Role.ADMIN:
             self.package_panel = PackagePanel(site, actor)
             self._add_panel(self.package_panel, self.tr("Exam package"))

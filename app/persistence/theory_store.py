@@ -1,0 +1,209 @@
+"""The theory session's tables: rooms' runs, candidates' state, answers, events, reports.
+
+Lock order (PostgreSQL row locks): a room run before any of its candidates. Appending an event
+locks the room run, so event numbers are gap-free per room and increase in commit order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.persistence.models import Candidate, Incident, ItemRecord, PaperRecord, Sitting
+from app.persistence.models.theory import (
+    Answer,
+    TheoryEvent,
+    TheoryReport,
+    TheoryRoom,
+    TheorySitting,
+    TheoryTimeChange,
+)
+
+__all__ = [
+    "Answer", "ItemRecord", "PaperRecord", "TheoryEvent", "TheoryReport", "TheoryRoom", "TheorySitting",
+    "TheoryTimeChange",
+]
+
+
+def _locked(query, lock: bool):
+    return query.with_for_update() if lock else query
+
+
+def room_run(session: Session, session_id: int, room_id: int, *, lock: bool = False) -> TheoryRoom | None:
+    query = select(TheoryRoom).where(TheoryRoom.session_id == session_id, TheoryRoom.room_id == room_id)
+    return session.scalar(_locked(query, lock))
+
+
+def room_run_by_id(session: Session, run_id: int, *, lock: bool = False) -> TheoryRoom | None:
+    return session.scalar(_locked(select(TheoryRoom).where(TheoryRoom.id == run_id), lock))
+
+
+def running_rooms(session: Session) -> list[TheoryRoom]:
+    return list(session.scalars(select(TheoryRoom).where(TheoryRoom.phase.in_(("running", "paused")))))
+
+
+def open_rooms(session: Session) -> list[TheoryRoom]:
+    return list(session.scalars(select(TheoryRoom).where(TheoryRoom.phase != "ended")))
+
+
+def ensure_room_run(session: Session, session_id: int, room_id: int, leave_code: str, *,
+                    lock: bool = False) -> TheoryRoom:
+    """The room's run, created (waiting) when missing; safe when two transactions race to create it."""
+    run = room_run(session, session_id, room_id, lock=lock)
+    if run is not None:
+        return run
+    try:
+        with session.begin_nested():
+            session.add(TheoryRoom(session_id=session_id, room_id=room_id, phase="waiting", paused_seconds=0,
+                                   pauses=[], event_seq=0, leave_code=leave_code))
+    except IntegrityError:
+        pass
+    return room_run(session, session_id, room_id, lock=lock)
+
+
+def candidate_state(session: Session, sitting_id: int, *, lock: bool = False) -> TheorySitting | None:
+    return session.scalar(_locked(select(TheorySitting).where(TheorySitting.sitting_id == sitting_id), lock))
+
+
+def ensure_candidate_state(session: Session, sitting_id: int, seed: str, *, lock: bool = False) -> TheorySitting:
+    """The candidate's theory state, created when missing (race-safe like ensure_room_run)."""
+    state = candidate_state(session, sitting_id, lock=lock)
+    if state is not None:
+        return state
+    try:
+        with session.begin_nested():
+            session.add(TheorySitting(sitting_id=sitting_id, seed=seed, logins=0, offline_credit_seconds=0,
+                                      time_change_seconds=0, last_revision=0, answered=0, voided=False))
+    except IntegrityError:
+        pass
+    return candidate_state(session, sitting_id, lock=lock)
+
+
+def sitting(session: Session, sitting_id: int, *, lock: bool = False) -> Sitting | None:
+    return session.scalar(_locked(select(Sitting).where(Sitting.id == sitting_id), lock))
+
+
+def sittings_in_room(session: Session, session_id: int, room_id: int
+                     ) -> list[tuple[Sitting, Candidate, TheorySitting | None]]:
+    rows = session.execute(
+        select(Sitting, Candidate, TheorySitting)
+        .join(Candidate, Candidate.id == Sitting.candidate_id)
+        .outerjoin(TheorySitting, TheorySitting.sitting_id == Sitting.id)
+        .where(Sitting.session_id == session_id, Sitting.room_id == room_id)
+        .order_by(Sitting.seat_no, Candidate.ticket_no))
+    return [tuple(row) for row in rows]
+
+
+# -- events ------------------------------------------------------------------------------------
+def append_event(session: Session, run: TheoryRoom, kind: str, at: datetime, data: dict | None = None,
+                 sitting_id: int | None = None) -> TheoryEvent:
+    """`run` must be locked (room_run(..., lock=True)) in this transaction."""
+    run.event_seq += 1
+    event = TheoryEvent(theory_room_id=run.id, seq=run.event_seq, sitting_id=sitting_id, kind=kind,
+                        data=data or {}, at=at)
+    session.add(event)
+    return event
+
+
+def events_after(session: Session, run_id: int, after: int, sitting_id: int | None = None,
+                 limit: int = 200) -> list[TheoryEvent]:
+    """The run's events after `after`; with `sitting_id`, only room-wide ones and those for that sitting."""
+    query = select(TheoryEvent).where(TheoryEvent.theory_room_id == run_id, TheoryEvent.seq > after)
+    if sitting_id is not None:
+        query = query.where((TheoryEvent.sitting_id.is_(None)) | (TheoryEvent.sitting_id == sitting_id))
+    return list(session.scalars(query.order_by(TheoryEvent.seq).limit(limit)))
+
+
+def event_seq(session: Session, run_id: int) -> int:
+    return session.scalar(select(TheoryRoom.event_seq).where(TheoryRoom.id == run_id)) or 0
+
+
+def event_seqs(session: Session) -> dict[int, int]:
+    return dict(session.execute(select(TheoryRoom.id, TheoryRoom.event_seq)).tuples())
+
+
+# -- items and answers -------------------------------------------------------------------------
+def paper_by_code(session: Session, plan_id: int, code: str, *, lock: bool = False) -> PaperRecord | None:
+    query = select(PaperRecord).where(PaperRecord.plan_id == plan_id, PaperRecord.code == code)
+    return session.scalar(_locked(query, lock))
+
+
+def items(session: Session, paper_id: int) -> list[ItemRecord]:
+    return list(session.scalars(select(ItemRecord).where(ItemRecord.paper_id == paper_id)
+                                .order_by(ItemRecord.position)))
+
+
+def answers(session: Session, sitting_id: int) -> list[Answer]:
+    return list(session.scalars(select(Answer).where(Answer.sitting_id == sitting_id)))
+
+
+def answers_of_sittings(session: Session, sitting_ids: Iterable[int]) -> dict[int, list[Answer]]:
+    ids = list(sitting_ids)
+    found: dict[int, list[Answer]] = {sitting_id: [] for sitting_id in ids}
+    for start in range(0, len(ids), 500):
+        for answer in session.scalars(select(Answer).where(Answer.sitting_id.in_(ids[start:start + 500]))):
+            found[answer.sitting_id].append(answer)
+    return found
+
+
+def answers_for_items(session: Session, sitting_id: int, item_ids: Iterable[int]) -> dict[int, Answer]:
+    query = select(Answer).where(Answer.sitting_id == sitting_id, Answer.item_id.in_(list(item_ids)))
+    return {answer.item_id: answer for answer in session.scalars(query)}
+
+
+# -- the console's badges ----------------------------------------------------------------------
+def report_counts(session: Session, state_ids: Iterable[int]) -> Counter:
+    """(theory_sitting_id, kind) → number of reports."""
+    ids = list(state_ids)
+    if not ids:
+        return Counter()
+    rows = session.execute(select(TheoryReport.theory_sitting_id, TheoryReport.kind, func.count(TheoryReport.id))
+                           .where(TheoryReport.theory_sitting_id.in_(ids))
+                           .group_by(TheoryReport.theory_sitting_id, TheoryReport.kind))
+    return Counter({(state_id, kind): count for state_id, kind, count in rows})
+
+
+def incident_kinds(session: Session, session_id: int, room_id: int) -> dict[int, set[str]]:
+    rows = session.execute(select(Incident.sitting_id, Incident.kind)
+                           .where(Incident.session_id == session_id, Incident.room_id == room_id,
+                                  Incident.sitting_id.is_not(None)))
+    found: dict[int, set[str]] = {}
+    for sitting_id, kind in rows:
+        found.setdefault(sitting_id, set()).add(kind)
+    return found
+
+
+def time_changes(session: Session, state_id: int) -> list[TheoryTimeChange]:
+    return list(session.scalars(select(TheoryTimeChange).where(TheoryTimeChange.theory_sitting_id == state_id)
+                                .order_by(TheoryTimeChange.id)))
+
+
+def moved_sittings(session: Session, run_id: int) -> set[int]:
+    return set(session.scalars(select(TheoryEvent.sitting_id).where(TheoryEvent.theory_room_id == run_id,
+                                                                   TheoryEvent.kind == "moved")))
+
+
+def has_duty(session: Session, staff_id: int | None, session_id: int, room_id: int) -> bool:
+    from app.persistence.models import Duty
+
+    return staff_id is not None and session.scalar(select(Duty.id).where(
+        Duty.staff_id == staff_id, Duty.session_id == session_id, Duty.room_id == room_id)) is not None
+
+
+def sitting_of_ticket(session: Session, session_id: int, ticket_no: str, *, lock: bool = False
+                      ) -> tuple[Sitting, Candidate] | None:
+    query = (select(Sitting, Candidate).join(Candidate, Candidate.id == Sitting.candidate_id)
+             .where(Sitting.session_id == session_id, Candidate.ticket_no == ticket_no))
+    row = session.execute(query.with_for_update(of=Sitting) if lock else query).first()
+    return None if row is None else (row[0], row[1])
+
+
+def sittings_of_ticket(session: Session, ticket_no: str) -> list[tuple[Sitting, Candidate]]:
+    rows = session.execute(select(Sitting, Candidate).join(Candidate, Candidate.id == Sitting.candidate_id)
+                           .where(Candidate.ticket_no == ticket_no))
+    return [(row[0], row[1]) for row in rows]

@@ -89,7 +89,7 @@ class TimeChangeDialog(RoomDialog):
         self.describe(self.tr("Change time"), self.tr("Change the exam time of {who}.").format(who=who),
                       self.tr("Record"), self.tr("Reason"))
         self.kind = QComboBox()
-        for kind, text in ((TimeChangeKind.ACCOMMODATION, self.tr("Accommodation (合理便利)")),
+        for kind, text in ((TimeChangeKind.ACCOMMODATION, self.tr("Accommodation (granted in advance)")),
                            (TimeChangeKind.INCIDENT_CREDIT, self.tr("Incident credit (time lost to a fault)")),
                            (TimeChangeKind.ADJUSTMENT, self.tr("Adjustment (may be negative)"))):
             self.kind.addItem(text, kind)

@@ -68,6 +68,7 @@ class RoomPanel(QWidget):
         self.counts = QLabel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.hide()
         self.seat_map = SeatMap()
         self.seat_map.selected.connect(self._seat_selected)
         self._build_detail()
@@ -272,7 +273,7 @@ class RoomPanel(QWidget):
             if seat.ends_at:
                 lines.append(self.tr("Ends at {time}").format(time=f"{local_time(seat.ends_at):%H:%M:%S}"))
             if seat.time_change_minutes:
-                lines.append(self.tr("Time changes {minutes:+d} min").format(minutes=seat.time_change_minutes))
+                lines.append(self.tr("Time changes {minutes} min").format(minutes=f"{seat.time_change_minutes:+d}"))
             if seat.offline_credit_seconds:
                 lines.append(self.tr("Offline time credited {seconds} s").format(seconds=seat.offline_credit_seconds))
             if seat.last_seen_at:
@@ -291,6 +292,7 @@ class RoomPanel(QWidget):
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     # --- actions --------------------------------------------------------------------------------
 

@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QGridLayout, QPushButton, QS
 
 from app.services.theory_views import SeatStatus, SeatView
 
-COLUMNS = 6
+COLUMNS = 5
 TILE_STYLE = """
 QPushButton#seatTile { text-align: left; padding: 6px 8px; border: 1px solid #b8c2cc; border-radius: 6px;
-                       background: #ffffff; color: #1b2a38; min-width: 150px; min-height: 72px; }
+                       background: #ffffff; color: #1b2a38; min-width: 128px; min-height: 72px; }
 QPushButton#seatTile:checked { border: 3px solid #1f5f99; }
 QPushButton#seatTile[status="empty"] { background: #f4f6f8; color: #9aa5b0; border-style: dashed; }
 QPushButton#seatTile[status="expected"] { background: #f7f7f7; color: #5f6b76; }
@@ -45,10 +45,14 @@ class SeatMap(QScrollArea):
         self.setWidget(self.holder)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
+        self.columns = COLUMNS
         self.tiles: dict[int, QPushButton] = {}
         self.seats: dict[int, SeatView] = {}
 
     def status_text(self, seat: SeatView) -> str:
+        if seat.submitted_how is not None or seat.status is SeatStatus.SUBMITTED:
+            return {"proctor": self.tr("Submitted by the proctor"), "time": self.tr("Submitted at the end of time"),
+                    "void": self.tr("Submitted, subject void")}.get(str(seat.submitted_how), self.tr("Submitted"))
         if seat.status is SeatStatus.ANSWERING:
             return self.tr("Answering {answered}/{total}").format(answered=seat.answered, total=seat.total)
         return {
@@ -63,7 +67,7 @@ class SeatMap(QScrollArea):
             "warning": self.tr("⚠ warning"), "cheating": self.tr("✖ cheating"), "void_subject": self.tr("✖ void"),
             "focus_lost": self.tr("⇆ left the screen"), "key_blocked": self.tr("⌨ blocked key"),
             "screen_changed": self.tr("▭ screen changed"), "moved": self.tr("↷ moved"),
-            "time_changed": self.tr("⏱ time changed"),
+            "time_changed": self.tr("± time changed"),
         }.get(badge, badge)
 
     def tile_text(self, seat: SeatView) -> str:
@@ -88,18 +92,27 @@ class SeatMap(QScrollArea):
                 tile.setCheckable(True)
                 tile.clicked.connect(lambda _=False, n=seat.seat_no: self._chosen(n))
                 self.group.addButton(tile)
-                self.grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
+                self.grid.addWidget(tile, index // self.columns, index % self.columns)
                 self.tiles[seat.seat_no] = tile
         self.seats = {s.seat_no: s for s in numbered}
         for seat in numbered:
             tile = self.tiles[seat.seat_no]
             tile.setText(self.tile_text(seat))
             alert = "true" if ALERT_BADGES & set(seat.badges) else "false"
-            if tile.property("status") != seat.status.value or tile.property("alert") != alert:
-                tile.setProperty("status", seat.status.value)
+            status = SeatStatus.SUBMITTED.value if seat.submitted_how is not None else seat.status.value
+            if tile.property("status") != status or tile.property("alert") != alert:
+                tile.setProperty("status", status)
                 tile.setProperty("alert", alert)
                 tile.style().unpolish(tile)
                 tile.style().polish(tile)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        columns = max(3, (self.viewport().width() - 24) // 148)
+        if columns != self.columns:
+            self.columns = columns
+            for index, seat_no in enumerate(sorted(self.tiles)):
+                self.grid.addWidget(self.tiles[seat_no], index // columns, index % columns)
 
     def select_seat(self, seat_no: int) -> None:
         if seat_no in self.tiles:

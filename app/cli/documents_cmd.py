@@ -2,6 +2,7 @@
 
     examsite documents tickets --out tickets.pdf [--session TH1]
     examsite documents sign-in --session TH1 --room R01 --out r01.pdf [--format pdf|xlsx]
+    examsite documents score-sheets --session PR1 [--room R01] --out DIR
 
 Both act as the administrator (password from EXAMSITE_ADMIN_PASSWORD) unless `--staff` names
 someone else, whose password comes from EXAMSITE_STAFF_SECRET; `--role` picks the role to act in.
@@ -20,6 +21,7 @@ from app.domain.roles import Role
 from app.i18n import tr
 from app.services.auth import AuthService
 from app.services.documents import FORMATS, SHEET_ROLES, TICKET_ROLES, DocumentService
+from app.services.score_sheets import PRINT_ROLES, ScoreSheetService
 from app.services.site import ADMIN_STAFF_NO, Site
 
 
@@ -43,6 +45,12 @@ def register(subparsers, parent) -> None:
     sign_in.add_argument("--out", required=True, type=Path, metavar="FILE")
     sign_in.add_argument("--format", choices=FORMATS, help="default: from the file name (.xlsx), else pdf")
     sign_in.set_defaults(run=run_sign_in)
+    sheets = verbs.add_parser("score-sheets", help="practical score sheets (评分记录表) as PDF, one per candidate",
+                              parents=[parent, who])
+    sheets.add_argument("--session", required=True, metavar="CODE")
+    sheets.add_argument("--room", metavar="CODE", help="only the candidates of this room")
+    sheets.add_argument("--out", required=True, type=Path, metavar="DIR")
+    sheets.set_defaults(run=run_score_sheets)
 
 
 def run_tickets(args: argparse.Namespace) -> int:
@@ -65,6 +73,18 @@ def run_sign_in(args: argparse.Namespace) -> int:
         printed = DocumentService(site).sign_in_sheet(actor, args.session, args.room, args.out, fmt)
         say(tr("Wrote the sign-in sheet of room {room} in session {session} ({count} candidates) to {path}.",
                room=args.room, session=args.session, count=printed.count, path=printed.path))
+    finally:
+        site.close()
+    return 0
+
+
+def run_score_sheets(args: argparse.Namespace) -> int:
+    site = open_from_args(args, unlock=True)
+    try:
+        actor = _login(args, site, PRINT_ROLES)
+        printed = ScoreSheetService(site).print_session(actor, args.session, args.out, args.room)
+        say(tr("Wrote {pages} score sheets of {count} candidates to {path}; {waiting} results are not complete yet.",
+               pages=printed.pages, count=len(printed.paths), path=args.out, waiting=printed.waiting))
     finally:
         site.close()
     return 0

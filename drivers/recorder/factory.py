@@ -13,6 +13,7 @@ recorded whatever the configuration says, and `chosen_backend` tells why.
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,9 @@ def chosen_backend(source: str, backend: str | None = None, ffmpeg: str | None =
 def make_recorder(source: str, out_dir: str | Path, camera_id: str, segment_seconds: float = 60, *,
                   backend: str | None = None, ffmpeg: str | None = None, **options: Any) -> Any:
     """A recorder for `source` (rtsp://…, a file, usb:N or sim:NAME), not yet started."""
-    kind, _ = chosen_backend(source, backend, ffmpeg)
+    kind, note = chosen_backend(source, backend, ffmpeg)
+    if note:
+        logging.getLogger(__name__).warning("%s", note)
     if kind == "encode":
         from drivers.recorder.usb_encoder import UsbEncoderRecorder
 

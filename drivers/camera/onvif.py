@@ -237,7 +237,8 @@ class OnvifClient:
         self._media_xaddr: str | None = None
         passwords = urlrequest.HTTPPasswordMgrWithDefaultRealm()
         if username:
-            passwords.add_password(None, xaddr, username, password)
+            root = urlsplit(xaddr)
+            passwords.add_password(None, f"{root.scheme}://{root.netloc}/", username, password)  # every service
         self._opener = urlrequest.build_opener(urlrequest.HTTPDigestAuthHandler(passwords))
 
     # -- transport --

@@ -32,8 +32,8 @@ RUNTIME_PACKAGES=(
     libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 )
 TEST_PACKAGES=(postgresql)
-# the PDF tests render pages with pdftoppm/pdftotext
-TEST_TOOLS=(poppler-utils)
+# the PDF tests render pages with pdftoppm/pdftotext; the ffmpeg recorder backend's tests need ffmpeg
+TEST_TOOLS=(poppler-utils ffmpeg)
 
 say() { printf 'dev.sh: %s\n' "$*" >&2; }
 die() { printf 'dev.sh: error: %s\n' "$*" >&2; exit 1; }

@@ -413,13 +413,18 @@ def events_for(ctx: TheoryContext, sitting_id: int, after: int) -> EventBatch:
         return EventBatch(events, last, s.now)
 
 
+def _refreshed_seq(ctx: TheoryContext, run_id: int) -> int:
+    """The room's newest event number from the database (events another process wrote included)."""
+    with ctx.site.db.read() as session:
+        seq = theory_store.event_seq(session, run_id)
+    ctx.publish(run_id, seq)
+    return ctx.signal.seq(run_id)
+
+
 def _room_seq(ctx: TheoryContext, run_id: int) -> int:
     seq = ctx.signal.seq(run_id)
     if seq is None or ctx.signal.due_for_refresh(run_id):
-        with ctx.site.db.read() as session:
-            seq = theory_store.event_seq(session, run_id)
-        ctx.publish(run_id, seq)
-        seq = ctx.signal.seq(run_id)
+        seq = _refreshed_seq(ctx, run_id)
     return seq
 
 
@@ -445,7 +450,7 @@ async def wait_for_events_async(ctx: TheoryContext, sitting_id: int, after: int,
     while True:
         seen = ctx.signal.seq(run_id)
         if seen is None or ctx.signal.due_for_refresh(run_id):
-            seen = await asyncio.to_thread(_room_seq, ctx, run_id)
+            seen = await asyncio.to_thread(_refreshed_seq, ctx, run_id)
         if seen > after:
             batch = await asyncio.to_thread(events_for, ctx, sitting_id, after)
             if batch.events:

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AnswerCard</name>
+    <message>
+        <source>Answer card</source>
+        <translation>答题卡</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>未答</translation>
+    </message>
+    <message>
+        <source>Answered {answered} of {total} · flagged {flagged}</source>
+        <translation>已答 {answered}/{total} 题 · 标记 {flagged} 题</translation>
+    </message>
+</context>
+<context>
+    <name>CameraTile</name>
+    <message>
+        <source>{camera} · room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Silent since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} Mbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gaps {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last segment {seconds} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last segment {minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT RECORDING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NO SIGNAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAMERA UNAVAILABLE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PICTURE LOST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <source>Camera disconnected, reconnecting…</source>
@@ -14,6 +108,52 @@
     <message>
         <source>No camera</source>
         <translation>无摄像头</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWall</name>
+    <message>
+        <source>No cameras are registered. The administrator adds them with &quot;examsite video cameras add&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraWallPanel</name>
+    <message>
+        <source>Camera wall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: enlarge · Esc: back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} cameras · {recording} recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} need attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -112,6 +252,28 @@
     </message>
 </context>
 <context>
+    <name>CandidateRow</name>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Seat {seat}</source>
+        <translation>座位 {seat}</translation>
+    </message>
+    <message>
+        <source>No seat</source>
+        <translation>未分座位</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ConsoleWindow</name>
     <message>
         <source>ExamSite · {role} · {site}</source>
@@ -120,6 +282,10 @@
     <message>
         <source>Check-in</source>
         <translation>检录</translation>
+    </message>
+    <message>
+        <source>Theory room</source>
+        <translation>理论考场</translation>
     </message>
     <message>
         <source>Exam package</source>
@@ -462,6 +628,180 @@
     </message>
 </context>
 <context>
+    <name>EndingPage</name>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>The proctor has submitted your exam</source>
+        <translation>监考员已为你交卷</translation>
+    </message>
+    <message>
+        <source>Time is up</source>
+        <translation>考试时间到</translation>
+    </message>
+    <message>
+        <source>Your answers are being submitted automatically. Stay in your seat.</source>
+        <translation>正在自动交卷，请留在座位上。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPage</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一题</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一题 ▶</translation>
+    </message>
+    <message>
+        <source>⚑ Flag for review</source>
+        <translation>⚑ 标记</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Record an incident</source>
+        <translation>记录违纪</translation>
+    </message>
+    <message>
+        <source>Record an incident for {who}.</source>
+        <translation>为 {who} 记录违纪情况。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Warning (shown on the candidate&apos;s screen)</source>
+        <translation>警告（显示在考生屏幕上）</translation>
+    </message>
+    <message>
+        <source>Void this subject</source>
+        <translation>本科目成绩无效</translation>
+    </message>
+    <message>
+        <source>Cheating</source>
+        <translation>作弊</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>The candidate is submitted at once and scores nothing in this subject. This cannot be undone.</source>
+        <translation>考生将被立即交卷，本科目成绩无效。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>The warning is recorded and shown on the candidate&apos;s terminal.</source>
+        <translation>警告将被记录，并显示在考生的考试机上。</translation>
+    </message>
+    <message>
+        <source>Confirm and record</source>
+        <translation>确认并记录</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Veto item: marked, the whole task scores 0</source>
+        <translation>否决项：一经标记，本题记零分</translation>
+    </message>
+    <message>
+        <source>Deduct 0 to {max} points, in steps of {step}</source>
+        <translation>扣 0–{max} 分，每档 {step} 分</translation>
+    </message>
+    <message>
+        <source>0 to {max} points, in steps of {step}</source>
+        <translation>0–{max} 分，每档 {step} 分</translation>
+    </message>
+    <message>
+        <source>Less</source>
+        <translation>减少</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>增加</translation>
+    </message>
+    <message>
+        <source>−{points}</source>
+        <translation>扣{points}</translation>
+    </message>
+    <message>
+        <source>Deduct {points} more points</source>
+        <translation>再扣 {points} 分</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Full marks for this item</source>
+        <translation>本项给满分</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未否决</translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation>已否决</translation>
+    </message>
+    <message>
+        <source>Veto marked: this task scores 0 whatever else was earned.</source>
+        <translation>已标记否决项：无论其他项得分多少，本题记零分。</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>ExamSite exam terminal</source>
+        <translation>考点通 考试机</translation>
+    </message>
+    <message>
+        <source>{name} · seat {seat} · {ticket}</source>
+        <translation>{name} · {seat} 号座 · {ticket}</translation>
+    </message>
+    <message>
+        <source>Starts at {time}</source>
+        <translation>{time} 开考</translation>
+    </message>
+    <message>
+        <source>Paused · {time} left</source>
+        <translation>已暂停 · 剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Time left {time}</source>
+        <translation>剩余 {time}</translation>
+    </message>
+    <message>
+        <source>Submission opens at {time}.</source>
+        <translation>{time} 起可以交卷。</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已交卷</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Theory</source>
@@ -568,6 +908,33 @@
     </message>
 </context>
 <context>
+    <name>LeavePage</name>
+    <message>
+        <source>Close the exam terminal</source>
+        <translation>关闭考试机</translation>
+    </message>
+    <message>
+        <source>For the proctor only. Candidates: go back to your exam.</source>
+        <translation>仅限监考员操作。考生请返回继续作答。</translation>
+    </message>
+    <message>
+        <source>Proctor code</source>
+        <translation>监考员代码</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Close the terminal</source>
+        <translation>关闭考试机</translation>
+    </message>
+    <message>
+        <source>That is not the proctor code.</source>
+        <translation>监考员代码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>LoginForm</name>
     <message>
         <source>Log in</source>
@@ -616,6 +983,96 @@
     <message>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>Examiner station</source>
+        <translation>考评员评分终端</translation>
+    </message>
+    <message>
+        <source>Staff number, e.g. KW0101</source>
+        <translation>工号，如 KW0101</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>6-digit PIN</source>
+        <translation>6 位 PIN 码</translation>
+    </message>
+    <message>
+        <source>Enter your staff number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <source>The PIN has 6 digits.</source>
+        <translation>PIN 码为 6 位数字。</translation>
+    </message>
+    <message>
+        <source>Candidate log-in</source>
+        <translation>考生登录</translation>
+    </message>
+    <message>
+        <source>Type the number on your admission ticket and the last 6 characters of your ID number.</source>
+        <translation>请输入准考证号和身份证号的后 6 位。</translation>
+    </message>
+    <message>
+        <source>Admission ticket number</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Last 6 of the ID number</source>
+        <translation>身份证号后 6 位</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>ID number, last 6</source>
+        <translation>身份证号后 6 位</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move to another seat</source>
+        <translation>换座</translation>
+    </message>
+    <message>
+        <source>Move {who} to a free seat. Their answers and time stay; they log in again on the new seat&apos;s terminal.</source>
+        <translation>将 {who} 调到空闲座位。答案和剩余时间保留；考生在新座位的考试机上重新登录。</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>换座</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Seat {seat}</source>
+        <translation>座位 {seat}</translation>
+    </message>
+    <message>
+        <source>New seat</source>
+        <translation>新座位</translation>
     </message>
 </context>
 <context>
@@ -785,6 +1242,60 @@
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Start the room</source>
+        <translation>开考</translation>
+    </message>
+    <message>
+        <source>Type the exam password to open the paper and start {room}. Every terminal in the room starts its clock now.</source>
+        <translation>输入开考密码以解密试卷并开始 {room} 的考试。考场内所有考试机即刻开始计时。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开考</translation>
+    </message>
+    <message>
+        <source>Exam password</source>
+        <translation>开考密码</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDialog</name>
+    <message>
+        <source>Workpiece photo</source>
+        <translation>工件照片</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Choose a picture file…</source>
+        <translation>选择图片文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a picture</source>
+        <translation>选择图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>This file is not a picture the station can read.</source>
+        <translation>该文件不是本终端可读取的图片。</translation>
+    </message>
+</context>
+<context>
     <name>PlanHeader</name>
     <message>
         <source>Exam plan</source>
@@ -820,6 +1331,104 @@
     </message>
 </context>
 <context>
+    <name>PlaybackPanel</name>
+    <message>
+        <source>Playback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose a recording.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the recording against its signed manifest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Play or choose a marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT INTACT — {problem} This video cannot be relied on as evidence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intact: {segments} segments ({minutes} min), {gaps} gaps, {markers} markers; signed by this site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sealed; the last segment was cut short when the recorder stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sealed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment {file} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>{file}, {seconds} s into the segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionView</name>
+    <message>
+        <source>Single choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>Multiple choice (choose all that apply)</source>
+        <translation>多选题（选出全部正确答案）</translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>Question {number} of {total} · {kind} · {points} pt</source>
+        <translation>第 {number} 题 / 共 {total} 题 · {kind} · {points} 分</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Common reasons…</source>
@@ -836,6 +1445,239 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>Your answers have been submitted</source>
+        <translation>交卷成功</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>交卷时间</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>交卷方式</translation>
+    </message>
+    <message>
+        <source>Receipt code</source>
+        <translation>交卷回执码</translation>
+    </message>
+    <message>
+        <source>Raise your hand and wait for the proctor before you leave your seat. Do not switch off the terminal.</source>
+        <translation>请举手示意，等监考员到场后再离开座位。请勿关闭考试机。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>考生本人交卷</translation>
+    </message>
+    <message>
+        <source>The proctor</source>
+        <translation>监考员代为交卷</translation>
+    </message>
+    <message>
+        <source>Automatically at the end of time</source>
+        <translation>考试时间结束时自动交卷</translation>
+    </message>
+    <message>
+        <source>{time} (Beijing time)</source>
+        <translation>{time}（北京时间）</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} questions</source>
+        <translation>{answered}/{total} 题</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Recorded in the audit trail.</source>
+        <translation>将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Start the room…</source>
+        <translation>开考…</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>暂停…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续考试</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Choose a seat</source>
+        <translation>请选择座位</translation>
+    </message>
+    <message>
+        <source>Change time…</source>
+        <translation>调整时间…</translation>
+    </message>
+    <message>
+        <source>Move to another seat…</source>
+        <translation>换座…</translation>
+    </message>
+    <message>
+        <source>Record an incident…</source>
+        <translation>记录违纪…</translation>
+    </message>
+    <message>
+        <source>Force submission…</source>
+        <translation>强制交卷…</translation>
+    </message>
+    <message>
+        <source>No exam plan on this site yet.</source>
+        <translation>本考点尚未导入考核计划。</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开考</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>考试中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation>无考场</translation>
+    </message>
+    <message>
+        <source>planned {time}</source>
+        <translation>计划 {time}</translation>
+    </message>
+    <message>
+        <source>started {time}</source>
+        <translation>{time} 开考</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>paused {minutes} min in all</source>
+        <translation>累计暂停 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Terminal exit code: {code}</source>
+        <translation>考试机退出码：{code}</translation>
+    </message>
+    <message>
+        <source>Seated {seated} · checked in {checked_in} · logged in {logged_in} · answering {answering} · submitted {submitted} · offline {offline} · absent {absent}</source>
+        <translation>应到 {seated} · 已检录 {checked_in} · 已登录 {logged_in} · 作答中 {answering} · 已交卷 {submitted} · 离线 {offline} · 缺考 {absent}</translation>
+    </message>
+    <message>
+        <source>Seat {seat} is empty</source>
+        <translation>{seat} 号座无人</translation>
+    </message>
+    <message>
+        <source>Admission ticket {ticket}</source>
+        <translation>准考证号 {ticket}</translation>
+    </message>
+    <message>
+        <source>Ends at {time}</source>
+        <translation>{time} 结束</translation>
+    </message>
+    <message>
+        <source>Time changes {minutes} min</source>
+        <translation>时间调整 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>Offline time credited {seconds} s</source>
+        <translation>离线补时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Last contact {time}</source>
+        <translation>最近联系 {time}</translation>
+    </message>
+    <message>
+        <source>The room has started.</source>
+        <translation>考场已开考。</translation>
+    </message>
+    <message>
+        <source>Pause the room</source>
+        <translation>暂停考试</translation>
+    </message>
+    <message>
+        <source>Every terminal in the room stops its clock until you resume.</source>
+        <translation>考场内所有考试机停止计时，直到继续考试。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>The room is paused.</source>
+        <translation>考试已暂停。</translation>
+    </message>
+    <message>
+        <source>The room has resumed.</source>
+        <translation>考试已继续。</translation>
+    </message>
+    <message>
+        <source>Time changed by {minutes} min for {ticket}.</source>
+        <translation>已为 {ticket} 调整时间 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>{ticket} moved to seat {seat}.</source>
+        <translation>{ticket} 已换到 {seat} 号座。</translation>
+    </message>
+    <message>
+        <source>Force submission</source>
+        <translation>强制交卷</translation>
+    </message>
+    <message>
+        <source>Submit the exam of {who} now? Their answers so far become final; this cannot be undone.</source>
+        <translation>现在为 {who} 交卷？已作答的答案即为最终答案，此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Submit now</source>
+        <translation>确认交卷</translation>
+    </message>
+    <message>
+        <source>The exam of {ticket} was submitted.</source>
+        <translation>已为 {ticket} 交卷。</translation>
+    </message>
+    <message>
+        <source>Incident recorded for {ticket}.</source>
+        <translation>已为 {ticket} 记录违纪情况。</translation>
     </message>
 </context>
 <context>
@@ -904,6 +1746,165 @@
     </message>
 </context>
 <context>
+    <name>ScoringPanel</name>
+    <message>
+        <source>Choose a candidate on the left to start scoring.</source>
+        <translation>请在左侧选择考生开始评分。</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <source>Note (optional): what you saw, for the record</source>
+        <translation>备注（可选）：记录现场观察情况</translation>
+    </message>
+    <message>
+        <source>Workpiece photo…</source>
+        <translation>工件拍照…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Sign…</source>
+        <translation>签字…</translation>
+    </message>
+    <message>
+        <source>You score no task for this candidate.</source>
+        <translation>您不负责该考生的任何试题。</translation>
+    </message>
+    <message>
+        <source>Seat {seat}</source>
+        <translation>座位 {seat}</translation>
+    </message>
+    <message>
+        <source>No seat</source>
+        <translation>未分座位</translation>
+    </message>
+    <message>
+        <source>{code} {title} · {minutes} min · {max} points</source>
+        <translation>{code} {title} · {minutes} 分钟 · 满分 {max}</translation>
+    </message>
+    <message>
+        <source>Total {total} / {max}</source>
+        <translation>合计 {total} / {max}</translation>
+    </message>
+    <message>
+        <source>Veto marked: the task scores 0</source>
+        <translation>已否决：本题记零分</translation>
+    </message>
+    <message>
+        <source>Not yet marked: {items}</source>
+        <translation>尚未评分：{items}</translation>
+    </message>
+    <message>
+        <source>Every item is marked</source>
+        <translation>各项均已评分</translation>
+    </message>
+    <message>
+        <source>Absent: there is nothing to score.</source>
+        <translation>缺考：无需评分。</translation>
+    </message>
+    <message>
+        <source>{count} workpiece photos</source>
+        <translation>工件照片 {count} 张</translation>
+    </message>
+    <message>
+        <source>{count} changes not yet on the site host</source>
+        <translation>{count} 项修改尚未送达考点主机</translation>
+    </message>
+    <message>
+        <source>Correcting version {version}: {reason}</source>
+        <translation>正在更正第 {version} 版：{reason}</translation>
+    </message>
+    <message>
+        <source>Signed at {time}, version {version}: the sheet can no longer be changed.</source>
+        <translation>已于 {time} 签字（第 {version} 版），评分表不可再修改。</translation>
+    </message>
+    <message>
+        <source>Draft, version {version}</source>
+        <translation>草稿（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>Correction draft, version {version}: {reason}</source>
+        <translation>更正草稿（第 {version} 版）：{reason}</translation>
+    </message>
+    <message>
+        <source> · unsaved changes</source>
+        <translation> · 有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Not scored yet</source>
+        <translation>尚未评分</translation>
+    </message>
+    <message>
+        <source>The other examiners&apos; marks stay hidden until every examiner has signed this candidate&apos;s sheet.</source>
+        <translation>在该考生的全部考评员签字之前，其他考评员的评分不予显示。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Correct a signed score sheet</source>
+        <translation>更正已签字的评分表</translation>
+    </message>
+    <message>
+        <source>The signed version stays on record. Say why the marks must change; the correction is signed again.</source>
+        <translation>已签字的版本将保留在案。请说明需要更改评分的原因；更正后须重新签字。</translation>
+    </message>
+    <message>
+        <source>An item was marked wrongly</source>
+        <translation>某项评分有误</translation>
+    </message>
+    <message>
+        <source>An item was left out</source>
+        <translation>漏评某项</translation>
+    </message>
+    <message>
+        <source>A deduction was recorded on the wrong item</source>
+        <translation>扣分记错了评分项</translation>
+    </message>
+    <message>
+        <source>A correction needs a reason.</source>
+        <translation>更正须填写原因。</translation>
+    </message>
+    <message>
+        <source>{name} ({ticket}) · {code} {title}</source>
+        <translation>{name}（{ticket}）· {code} {title}</translation>
+    </message>
+    <message>
+        <source>Signed. The sheet is now read-only.</source>
+        <translation>已签字，评分表现为只读。</translation>
+    </message>
+    <message>
+        <source>{signed} of {required} examiners have signed. The other examiners&apos; marks stay hidden until all have signed.</source>
+        <translation>{required} 名考评员中已有 {signed} 名签字。全部签字前，其他考评员的评分不予显示。</translation>
+    </message>
+    <message>
+        <source>Examiner {number}: {total}</source>
+        <translation>考评员 {number}：{total}</translation>
+    </message>
+    <message>
+        <source>Combined result</source>
+        <translation>综合成绩</translation>
+    </message>
+    <message>
+        <source>Final score {score}</source>
+        <translation>最终成绩 {score}</translation>
+    </message>
+    <message>
+        <source>The examiners disagree beyond the threshold: the examiner lead decides.</source>
+        <translation>考评员评分差异超过阈值，由考评组长裁定。</translation>
+    </message>
+    <message>
+        <source>Photo kept with the sheet.</source>
+        <translation>照片已随评分表保存。</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Ticket number or name</source>
@@ -920,6 +1921,85 @@
     <message>
         <source>Nobody found.</source>
         <translation>未找到考生。</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMap</name>
+    <message>
+        <source>Submitted by the proctor</source>
+        <translation>监考员已代为交卷</translation>
+    </message>
+    <message>
+        <source>Submitted at the end of time</source>
+        <translation>到时自动交卷</translation>
+    </message>
+    <message>
+        <source>Submitted, subject void</source>
+        <translation>已交卷，本科目成绩无效</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已交卷</translation>
+    </message>
+    <message>
+        <source>Answering {answered}/{total}</source>
+        <translation>作答中 {answered}/{total}</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空座</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>未签到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>⚠ warning</source>
+        <translation>⚠ 警告</translation>
+    </message>
+    <message>
+        <source>✖ cheating</source>
+        <translation>✖ 作弊</translation>
+    </message>
+    <message>
+        <source>✖ void</source>
+        <translation>✖ 成绩无效</translation>
+    </message>
+    <message>
+        <source>⇆ left the screen</source>
+        <translation>⇆ 切屏</translation>
+    </message>
+    <message>
+        <source>⌨ blocked key</source>
+        <translation>⌨ 违规按键</translation>
+    </message>
+    <message>
+        <source>▭ screen changed</source>
+        <translation>▭ 屏幕变化</translation>
+    </message>
+    <message>
+        <source>↷ moved</source>
+        <translation>↷ 换座</translation>
+    </message>
+    <message>
+        <source>± time changed</source>
+        <translation>± 时间调整</translation>
     </message>
 </context>
 <context>
@@ -955,6 +2035,201 @@
     <message>
         <source>{room}: expected {total} · checked in {arrived} · absent {absent}</source>
         <translation>{room}：应到 {total} · 已检录 {arrived} · 缺考 {absent}</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign the score sheet</source>
+        <translation>评分表签字</translation>
+    </message>
+    <message>
+        <source>1 / 3  Check your marks</source>
+        <translation>1 / 3  核对评分</translation>
+    </message>
+    <message>
+        <source>Vetoed</source>
+        <translation>已否决</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未否决</translation>
+    </message>
+    <message>
+        <source>−{points}</source>
+        <translation>扣{points}</translation>
+    </message>
+    <message>
+        <source>Total {total} of {max}</source>
+        <translation>合计 {total}（满分 {max}）</translation>
+    </message>
+    <message>
+        <source> (vetoed)</source>
+        <translation>（已否决）</translation>
+    </message>
+    <message>
+        <source>Once signed, the sheet cannot be changed; a correction needs a reason and is kept beside it.</source>
+        <translation>签字后评分表不可修改；如需更正须说明原因，原表一并保留。</translation>
+    </message>
+    <message>
+        <source>Correct, go on to sign</source>
+        <translation>核对无误，去签字</translation>
+    </message>
+    <message>
+        <source>Back to the marks</source>
+        <translation>返回评分</translation>
+    </message>
+    <message>
+        <source>2 / 3  Sign by hand</source>
+        <translation>2 / 3  手写签名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Next: PIN</source>
+        <translation>下一步：输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>3 / 3  Your PIN unlocks your signing key</source>
+        <translation>3 / 3  输入 PIN 码以启用您的签名密钥</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>确认签字</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>您的签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign here with the pen, a finger or the mouse</source>
+        <translation>请用手写笔、手指或鼠标在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>Station</name>
+    <message>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>未签到</translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <source>ExamSite · Examiner station</source>
+        <translation>考点通 · 考评员评分终端</translation>
+    </message>
+    <message>
+        <source>Examiner station</source>
+        <translation>考评员评分终端</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>{name} ({staff_no})</source>
+        <translation>{name}（{staff_no}）</translation>
+    </message>
+    <message>
+        <source>key {fingerprint}</source>
+        <translation>密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>● Online · sending {count}</source>
+        <translation>● 在线 · 正在发送 {count} 项</translation>
+    </message>
+    <message>
+        <source>● Offline · {count} kept on this station</source>
+        <translation>● 离线 · 本机暂存 {count} 项</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitPage</name>
+    <message>
+        <source>Submit your answers</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>After submission you cannot change any answer.</source>
+        <translation>交卷后不能再修改任何答案。</translation>
+    </message>
+    <message>
+        <source>I have checked my answers and want to submit now</source>
+        <translation>我已检查答案，确认现在交卷</translation>
+    </message>
+    <message>
+        <source>Back to the questions</source>
+        <translation>返回作答</translation>
+    </message>
+    <message>
+        <source>Submit now</source>
+        <translation>确认交卷</translation>
+    </message>
+    <message>
+        <source>You answered {answered} of {total} questions.</source>
+        <translation>你已作答 {answered} 题，共 {total} 题。</translation>
+    </message>
+    <message>
+        <source>Unanswered ({count}): {numbers}</source>
+        <translation>未答（{count} 题）：{numbers}</translation>
+    </message>
+    <message>
+        <source>No question is unanswered.</source>
+        <translation>所有题目均已作答。</translation>
+    </message>
+    <message>
+        <source>Flagged for review ({count}): {numbers}</source>
+        <translation>标记待查（{count} 题）：{numbers}</translation>
+    </message>
+    <message>
+        <source>No question is flagged.</source>
+        <translation>没有标记的题目。</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在交卷…</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +2288,166 @@
     <message>
         <source>Internal error</source>
         <translation>内部错误</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChangeDialog</name>
+    <message>
+        <source>Change time</source>
+        <translation>调整时间</translation>
+    </message>
+    <message>
+        <source>Change the exam time of {who}.</source>
+        <translation>调整 {who} 的考试时间。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Accommodation (granted in advance)</source>
+        <translation>合理便利（事先批准）</translation>
+    </message>
+    <message>
+        <source>Incident credit (time lost to a fault)</source>
+        <translation>事故补时（故障损失的时间）</translation>
+    </message>
+    <message>
+        <source>Adjustment (may be negative)</source>
+        <translation>调整（可为负数）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} at {time}: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No video from {start} to {end}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded {start}–{end} ({file})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recording chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>ExamSite · exam terminal</source>
+        <translation>考点通 · 考试机</translation>
+    </message>
+    <message>
+        <source>A+ Larger text</source>
+        <translation>A+ 大字号</translation>
+    </message>
+    <message>
+        <source>◐ High contrast</source>
+        <translation>◐ 高对比度</translation>
+    </message>
+    <message>
+        <source>Proctor</source>
+        <translation>监考员</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Offline — {count} changes kept on this terminal</source>
+        <translation>离线 — {count} 项更改已保存在本机</translation>
+    </message>
+    <message>
+        <source>✓ Saved on this terminal · sending {count}</source>
+        <translation>✓ 已保存在本机 · 正在上传 {count} 项</translation>
+    </message>
+    <message>
+        <source>✓ Saved</source>
+        <translation>✓ 已保存</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPage</name>
+    <message>
+        <source>Room rules</source>
+        <translation>考场规则</translation>
+    </message>
+    <message>
+        <source>Admission ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>考场</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Occupation and level</source>
+        <translation>职业及等级</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Seat {seat}</source>
+        <translation>座位 {seat}</translation>
+    </message>
+    <message>
+        <source>Waiting for the proctor to start the exam</source>
+        <translation>等待监考员开考</translation>
+    </message>
+    <message>
+        <source>Starts in {time}</source>
+        <translation>距开考 {time}</translation>
+    </message>
+    <message>
+        <source>Planned start {time} (Beijing time)</source>
+        <translation>计划开考时间 {time}（北京时间）</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-DEFAULT_PASS_MARK = Decimal("60")
+DEFAULT_PASS_MARK = Decimal(60)
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 

@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.results.masking import mask_id_number, mask_name
-from app.results.outcome import Outcome, SubjectFacts, SubjectResult, overall, pass_mark, scaled, subject_result
+from app.results.outcome import (
+    Outcome,
+    SubjectFacts,
+    SubjectResult,
+    overall,
+    pass_mark,
+    scaled,
+    subject_result,
+)
 
 D = Decimal
 

@@ -76,7 +76,7 @@ class LoginPage(QWidget):
         self.pin.clear()
         self.error.hide()
         self.set_busy(False)
-        self.keypad.target = self.pin if staff_no else self.staff
+        self.keypad.target = self.pin  # staff numbers carry letters: the keyboard; the keypad types the PIN
 
     def set_busy(self, busy: bool) -> None:
         for widget in (self.staff, self.pin, self.keypad):

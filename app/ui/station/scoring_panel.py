@@ -128,7 +128,7 @@ class ScoringPanel(QWidget):
         self.photo_button = QPushButton(self.tr("Workpiece photo…"))
         self.photo_button.clicked.connect(self.take_photo)
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.sign_button = QPushButton(self.tr("Sign…"))
         self.sign_button.setObjectName("primary")
         self.sign_button.setMinimumWidth(140)

@@ -20,8 +20,10 @@ from app.cli import (  # one command group per line
     sim_cmd,
     site_cmd,
     staff_cmd,
+    sync_cmd,
     terminal_cmd,
     ui_cmd,
+    upstream_cmd,
     verify_cmd,
     video_cmd,
 )
@@ -52,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         ui_cmd,
         terminal_cmd,
         sim_cmd,
+        sync_cmd,
+        upstream_cmd,
         bench_cmd,
     ):
         module.register(subparsers, parent)

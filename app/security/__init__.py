@@ -8,6 +8,7 @@
 - passwords: `hash_secret` / `verify_secret` for staff secrets
 - examiner_keys: `seal_examiner_key` / `open_examiner_key`, an examiner's key under their PIN
 - papers: `seal_paper` / `open_paper`, which need both the site key and the exam password
+- stream_cipher: `StreamSealer` / `open_stream`, large files sealed in AES-256-GCM chunks to a public key
 """
 
 from app.security.errors import CryptoError, WrongExamPassword, WrongPassphrase
@@ -20,6 +21,7 @@ from app.security.passwords import hash_secret, needs_rehash, verify_secret
 from app.security.sealing import seal_to
 from app.security.signing import SigningKey, fingerprint, verify_signature
 from app.security.site_keys import SiteKeys, SitePublic
+from app.security.stream_cipher import StreamDigest, StreamSealer, open_stream
 
 __all__ = [
     "FAST_FOR_TESTS",
@@ -31,6 +33,8 @@ __all__ = [
     "SigningKey",
     "SiteKeys",
     "SitePublic",
+    "StreamDigest",
+    "StreamSealer",
     "WrongExamPassword",
     "WrongPassphrase",
     "WrongPin",
@@ -40,6 +44,7 @@ __all__ = [
     "normalise_exam_password",
     "open_examiner_key",
     "open_paper",
+    "open_stream",
     "seal_examiner_key",
     "seal_paper",
     "seal_to",

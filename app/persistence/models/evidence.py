@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.persistence.models.base import Base
@@ -83,20 +83,30 @@ class Segment(Base):
 
 
 class OutboxItem(Base):
-    """Something that must reach the provincial platform exactly once."""
+    """Something that must reach the provincial platform exactly once (app/services/outbox.py).
+
+    state: queued, sending, delivered, retrying (failed, retried at `next_attempt_at`) or
+    attention (needs a person). `payload_path` is the sealed bytes as they travel, `sha256` their
+    digest; `meta` is canonical JSON the delivery needs (names, digests, the site's signature);
+    `receipt` is the platform's signed receipt once verified.
+    """
 
     __tablename__ = "outbox"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
     idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    subject: Mapped[str] = mapped_column(String(200), default="")
     payload_path: Mapped[str] = mapped_column(String(500))
-    size_bytes: Mapped[int] = mapped_column(Integer)
-    state: Mapped[str] = mapped_column(String(16), default="pending")
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    meta: Mapped[str] = mapped_column(Text, default="{}")
+    state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    acknowledged_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    acknowledged_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
     receipt: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -21,6 +21,7 @@ from app.persistence.models.practical import (
     ScoreSheet,
     Signature,
 )
+from app.persistence.models.results import CandidateResult, ResultsSeal
 from app.persistence.models.station import StationNote, StationReplay, WorkpiecePhoto
 from app.persistence.models.theory import Answer, ItemRecord, PaperRecord
 from app.persistence.models.video import Camera, RecordingControl
@@ -33,6 +34,7 @@ __all__ = [
     "Base",
     "Camera",
     "Candidate",
+    "CandidateResult",
     "CheckinRecord",
     "Duty",
     "ExamPackageRecord",
@@ -48,6 +50,7 @@ __all__ = [
     "PaperRecord",
     "PracticalTaskRecord",
     "RecordingControl",
+    "ResultsSeal",
     "Room",
     "RubricItemRecord",
     "ScoreResolution",

@@ -240,6 +240,7 @@ def test_a_correction_needs_a_reason_and_makes_a_new_version(station, qtbot):
 
 # -- independence ----------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_another_examiners_marks_are_never_shown_before_every_examiner_signed(station, qtbot, demo, clock):
     window = station("KW0101")
     ticket = window.candidates.cards[5].ticket_no
@@ -271,3 +272,28 @@ def test_another_examiners_marks_are_never_shown_before_every_examiner_signed(st
         panel.reload()
     assert shown.args[0].complete and "<b>" in panel.result_text.text()
     assert "14.5" in panel.result_text.text() and "18.17" in panel.result_text.text()  # (20 + 14.5 + 20) / 3
+
+
+def test_a_workpiece_photo_from_the_camera_is_kept_with_the_sheet(station, qtbot):
+    from drivers.camera import SimulatedCamera
+
+    from app.ui.station.photo_dialog import PhotoDialog
+
+    window = station()
+    panel = open_sheet(qtbot, window, 6)
+    SimulatedCamera(fps=15, size=(640, 360)).register("stationtest")
+    dialog = PhotoDialog(window, camera_spec="sim:stationtest")
+    try:
+        qtbot.waitUntil(dialog.shoot.isEnabled, timeout=TIMEOUT)
+        with qtbot.waitSignal(dialog.captured, timeout=TIMEOUT) as captured:
+            dialog.shoot.click()
+        jpeg = captured.args[0]
+        assert jpeg.startswith(b"\xff\xd8") and dialog.camera is None  # the camera thread has ended
+    finally:
+        dialog.stop_camera()
+        SimulatedCamera.unregister("stationtest")
+    with qtbot.waitSignal(panel.message_shown, timeout=TIMEOUT):
+        panel.add_photo(jpeg)
+    assert "1" in panel.banner_text.text()
+    photos = window.backend.service.photos(window.backend.actor, SESSION, panel.card.ticket_no, TASK)
+    assert photos == [jpeg]

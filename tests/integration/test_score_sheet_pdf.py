@@ -22,6 +22,8 @@ from app.services.site import verify_audit
 from app.simulation.clock import ManualClock as Clock
 from app.simulation.demo_site import DEMO_PIN, DEMO_STAFF_PASSWORD, create_demo_site
 
+pytestmark = pytest.mark.slow  # each test builds a demo site and signs a dozen sheets
+
 SESSION, TASK = "PR1", "T2"
 EXAMINERS = ("KW0101", "KW0102", "KW0103")
 STROKES = [[[0, 0, 0, 0.2], [12.5, 4, 16, 0.62], [20, 9, 33, 0.9], [26, 2, 50, 0.5]],

@@ -33,6 +33,7 @@ log = logging.getLogger("examsite.lan")
 # Each module exposes `router`; a capability adds its module here.
 ROUTER_MODULES: tuple[str, ...] = (
     "app.lan.core_routes",
+    "app.lan.practical_routes",
 )
 
 STATUS_BY_KIND: tuple[tuple[type[KnownError], int], ...] = (

@@ -11,8 +11,10 @@ from app.domain.actor import Actor
 from app.domain.roles import Role
 from app.services.overview import VIEW_ROLES
 from app.services.site import Site
+from app.ui.console.camera_wall import CameraWallPanel
 from app.ui.console.overview_panel import OverviewPanel
 from app.ui.console.package_panel import PackagePanel
+from app.ui.console.playback_panel import PlaybackPanel
 from app.ui.console.room_panel import RoomPanel
 from app.ui.desk.desk_panel import DeskPanel
 from app.ui.labels import role_title
@@ -52,6 +54,13 @@ class ConsoleWindow(QMainWindow):
         if actor.role in VIEW_ROLES:
             self.overview_panel = OverviewPanel(site, actor)
             self._add_panel(self.overview_panel, self.tr("Session overview"))
+        self.camera_wall_panel: CameraWallPanel | None = None
+        self.playback_panel: PlaybackPanel | None = None
+        if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR, Role.ADMIN):
+            self.camera_wall_panel = CameraWallPanel(site, actor)
+            self._add_panel(self.camera_wall_panel, self.tr("Camera wall"))
+            self.playback_panel = PlaybackPanel(site, actor)
+            self._add_panel(self.playback_panel, self.tr("Video playback"))
         if self.package_panel and self.overview_panel:
             self.package_panel.imported.connect(lambda _summary: self.overview_panel.refresh())
         self.navigation.currentRowChanged.connect(self.panels.setCurrentIndex)
@@ -73,6 +82,9 @@ class ConsoleWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.desk_panel is not None:
             self.desk_panel.shutdown()  # stops the camera and card reader threads
+        for panel in (self.camera_wall_panel, self.playback_panel):
+            if panel is not None:
+                panel.shutdown()  # stops and joins the camera wall's and the player's threads
         super().closeEvent(event)
 
     def _add_panel(self, panel: QWidget, title: str) -> None:

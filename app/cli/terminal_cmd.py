@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import socket
-from dataclasses import asdict
 from datetime import timedelta
 from pathlib import Path
 
-from app.cli.common import read_secret, say
-from app.errors import KnownError
+from app.cli.common import say
+from app.cli.enrolment import load_or_enrol
 from app.i18n import language, tr
 
 DATA_ENV = "EXAMSITE_TERMINAL_HOME"
-CODE_ENV = "EXAMSITE_ENROL_CODE"
-ENROLMENT_FILE = "enrolment.json"
 
 
 def register(subparsers, parent) -> None:
@@ -37,29 +32,6 @@ def data_dir(args: argparse.Namespace) -> Path:
     return Path(args.data or os.environ.get(DATA_ENV) or Path.home() / ".examsite-terminal")
 
 
-def load_or_enrol(args: argparse.Namespace):
-    """The saved enrolment; on first start, enrol with the one-time code the console shows."""
-    from app.client.http import Enrolment, enrol
-    from app.durable import write_atomically
-
-    path = data_dir(args) / ENROLMENT_FILE
-    if path.exists():
-        enrolment = Enrolment(**json.loads(path.read_text(encoding="utf-8")))
-        if args.server and args.server.rstrip("/") != enrolment.base_url:
-            raise KnownError(tr("This terminal is enrolled with {url}. Remove {path} to enrol it with another "
-                                "site host.", url=enrolment.base_url, path=path), code="enrolled_elsewhere")
-        return enrolment
-    if not args.server:
-        raise KnownError(tr("This terminal is not enrolled yet: start it with --server URL and type the "
-                            "one-time code the room console shows."), code="not_enrolled")
-    code = read_secret(CODE_ENV, tr("One-time enrolment code: "))
-    enrolment = enrol(args.server, code.strip(), args.name or socket.gethostname())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, json.dumps(asdict(enrolment), indent=2).encode("utf-8"), mode=0o600)
-    say(tr("Enrolled as device {device} of site {site}.", device=enrolment.device_id, site=enrolment.site_id))
-    return enrolment
-
-
 def run_terminal(args: argparse.Namespace) -> int:
     from app.ui.terminal.run import run_kiosk
 
@@ -74,5 +46,6 @@ def run_terminal(args: argparse.Namespace) -> int:
     else:
         from app.terminal.backend import LanTerminalBackend
 
-        backend = LanTerminalBackend(load_or_enrol(args), data_dir(args) / "journal")
+        enrolment = load_or_enrol(data_dir(args), args.server, args.name, "terminal")
+        backend = LanTerminalBackend(enrolment, data_dir(args) / "journal")
     return run_kiosk(backend, language(), windowed=args.windowed)

@@ -147,7 +147,7 @@ class _Sitting:
         self.sitting = theory_store.sitting(session, sitting_id)
         if self.sitting is None:
             raise NotFound(tr("This sitting does not exist."))
-        self.plan = repositories.current_plan(session)
+        self.plan = ctx.current_plan(session)
         self.exam_session = next(s for s in self.plan.sessions if s.id == self.sitting.session_id)
         self.room = ctx.room_by_id(self.plan, self.sitting.room_id)
         self.run = theory_store.room_run(session, self.exam_session.id, self.room.id)
@@ -272,21 +272,28 @@ def _apply(tx, paper, state, sitting_id: int, saves: Sequence[AnswerSave], now) 
 
 
 def save_answers(ctx: TheoryContext, sitting_id: int, device_id: int, saves: Sequence[AnswerSave]) -> SaveOutcome:
-    if _submit_if_time_is_up(ctx, sitting_id):
-        raise InvalidState(tr("The time is up: the answers were submitted."))
     with ctx.site.db.transaction() as tx:
         s = _Sitting(ctx, tx, sitting_id, lock_state=True)
         s.require_device(device_id)
-        if not s.started:
-            raise InvalidState(tr("The exam has not started yet."))
-        if s.state.submitted_at is not None:
-            raise InvalidState(tr("The answers have been submitted: nothing can be changed."), code="submitted")
-        paper = ctx.paper(tx, s.run.paper_id)
-        _check_saves(paper, saves)
-        results = _apply(tx, paper, s.state, sitting_id, saves, s.now)
-        _touch(ctx, s)
-        outcome = SaveOutcome(tuple(results), s.state.last_revision, _phase(s.run, s.state), s.ends_at(), s.now)
+        time_up = s.time_up()
+        if not time_up:
+            outcome = _save(ctx, tx, s, sitting_id, saves)
+    if time_up:
+        _submit_if_time_is_up(ctx, sitting_id)
+        raise InvalidState(tr("The time is up: the answers were submitted."))
     return outcome
+
+
+def _save(ctx: TheoryContext, tx, s: _Sitting, sitting_id: int, saves: Sequence[AnswerSave]) -> SaveOutcome:
+    if not s.started:
+        raise InvalidState(tr("The exam has not started yet."))
+    if s.state.submitted_at is not None:
+        raise InvalidState(tr("The answers have been submitted: nothing can be changed."), code="submitted")
+    paper = ctx.paper(tx, s.run.paper_id)
+    _check_saves(paper, saves)
+    results = _apply(tx, paper, s.state, sitting_id, saves, s.now)
+    _touch(ctx, s)
+    return SaveOutcome(tuple(results), s.state.last_revision, _phase(s.run, s.state), s.ends_at(), s.now)
 
 
 def _touch(ctx: TheoryContext, s: _Sitting) -> None:

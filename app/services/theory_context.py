@@ -25,6 +25,7 @@ from app.theory.timing import CandidateClock, RoomClock
 
 CONSOLE_ROLES = (Role.PROCTOR, Role.CHIEF_PROCTOR)
 DEFAULT_RULES = ExamRules()
+PLAN_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,22 @@ class TheoryContext:
         self.device_throttle = Throttle(20, 600)
         self.leave_throttle = Throttle(5, 600)
         self._papers: dict[int, OpenedPaper] = {}
+        self._plan: tuple[float, object] | None = None
         self._lock = threading.Lock()
+
+    def current_plan(self, session):
+        """The current plan with its rooms and sessions, read at most every PLAN_SECONDS (read-only use:
+        the candidates' hot path should not reload the plan for every save)."""
+        now = time.monotonic()
+        with self._lock:
+            cached = self._plan
+        if cached is not None and now - cached[0] < PLAN_SECONDS:
+            return cached[1]
+        plan = repositories.current_plan(session)
+        if plan is not None:
+            with self._lock:
+                self._plan = (now, plan)
+        return plan
 
     # -- papers --------------------------------------------------------------------------------
     def paper(self, session, paper_id: int) -> OpenedPaper:

@@ -34,6 +34,7 @@ log = logging.getLogger("examsite.lan")
 ROUTER_MODULES: tuple[str, ...] = (
     "app.lan.core_routes",
     "app.lan.practical_routes",
+    "app.lan.theory_routes",
 )
 
 STATUS_BY_KIND: tuple[tuple[type[KnownError], int], ...] = (

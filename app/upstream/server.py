@@ -29,7 +29,8 @@ class UpstreamServer:
 
     def config(self) -> uvicorn.Config:
         return uvicorn.Config(self.app, host=self.host, port=self.port, log_config=None, log_level="warning",
-                              access_log=False, timeout_keep_alive=30, lifespan="off")
+                              access_log=False, timeout_keep_alive=30, lifespan="off",
+                              timeout_graceful_shutdown=5)
 
     def start(self) -> str:
         """Serve in a background thread; returns the base URL once the socket is listening."""

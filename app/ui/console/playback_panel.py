@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 from app.domain.actor import Actor
 from app.services.site import Site
 from app.ui.console.camera_tile import frame_image
-from app.ui.console.timeline_widget import TimelineWidget
+from app.ui.console.timeline_widget import ACTION, GAP, INCIDENT, RECORDED, TimelineWidget, marker_author, marker_text
 from app.ui.desk.camera_view import CameraView
 from app.ui.tasks import FILES, run_task
 from app.video.manifest import MANIFEST_FILE, VerifyReport, verify_directory
@@ -151,6 +151,9 @@ class PlaybackPanel(QWidget):
         self.markers = QListWidget()
         self.markers.setObjectName("markers")
         self.markers.currentRowChanged.connect(self._marker_chosen)
+        self.markers.setWordWrap(True)
+        self.markers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.markers.setSpacing(2)
         self.markers_title = QLabel(self.tr("Markers"))
         self.markers_title.setStyleSheet("font-weight: 600;")
         side = QVBoxLayout()
@@ -174,6 +177,12 @@ class PlaybackPanel(QWidget):
         controls.addWidget(self.play_button)
         controls.addWidget(self.clock)
         controls.addWidget(self.where, 1)
+        self.legend = QLabel(self.tr("{recorded} recorded {gap} no video {incident} incident {action} operator action").format(
+            recorded=f"<span style='color:{RECORDED.name()}'>■</span>", gap=f"<span style='color:{GAP.name()}'>■</span>",
+            incident=f"<span style='color:{INCIDENT.name()}'>⚑</span>",
+            action=f"<span style='color:{ACTION.name()}'>⚑</span>"))
+        self.legend.setObjectName("muted")
+        controls.addWidget(self.legend)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
@@ -255,10 +264,11 @@ class PlaybackPanel(QWidget):
         self.markers.clear()
         for marker in timeline.markers:
             kind = self.tr("Incident") if marker.kind == "marker" else self.tr("Action")
-            text = f"{marker.at.astimezone():%H:%M:%S}  {kind} · {marker.label}"
+            text = f"{marker.at.astimezone():%H:%M:%S}  {kind}\n{marker_text(self, marker)}"
             if marker.by:
-                text += f" · {marker.by}"
+                text += self.tr(" (by {who})").format(who=marker_author(self, marker))
             item = QListWidgetItem(text)
+            item.setForeground(INCIDENT.darker(130) if marker.kind == "marker" else ACTION)
             item.setData(Qt.ItemDataRole.UserRole, marker.at)
             item.setToolTip(text)
             self.markers.addItem(item)

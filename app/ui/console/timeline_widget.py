@@ -24,6 +24,17 @@ def _clock(instant: datetime, seconds: bool = True) -> str:
     return instant.astimezone().strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
+def marker_text(widget: QWidget, marker: Marker) -> str:
+    """A marker's label for the person at the console: the recorder's own action names translated."""
+    actions = {"recording started": widget.tr("recording started"), "recorder restarted": widget.tr("recorder restarted"),
+               "recording stopped": widget.tr("recording stopped"), "room sealed": widget.tr("room sealed")}
+    return actions.get(marker.label, marker.label) if marker.kind == "action" else marker.label
+
+
+def marker_author(widget: QWidget, marker: Marker) -> str:
+    return widget.tr("the schedule") if marker.by == "schedule" else marker.by
+
+
 class TimelineWidget(QWidget):
     seek_requested = Signal(object)  # datetime (UTC)
 
@@ -91,8 +102,9 @@ class TimelineWidget(QWidget):
         marker = self.marker_at(point)
         if marker is not None:
             kind = self.tr("Incident") if marker.kind == "marker" else self.tr("Operator action")
-            text = self.tr("{kind} at {time}: {label}").format(kind=kind, time=_clock(marker.at), label=marker.label)
-            return text + (self.tr(" (by {who})").format(who=marker.by) if marker.by else "")
+            text = self.tr("{kind} at {time}: {label}").format(kind=kind, time=_clock(marker.at),
+                                                                label=marker_text(self, marker))
+            return text + (self.tr(" (by {who})").format(who=marker_author(self, marker)) if marker.by else "")
         at = self.time_at(point.x())
         slack = timedelta(seconds=3 * (self.view_end - self.view_start).total_seconds() / max(1, self.width()))
         for gap in timeline.gaps:
@@ -120,8 +132,10 @@ class TimelineWidget(QWidget):
             return
         painter.save()
         painter.setClipRect(bar.adjusted(0, -FLAG_ZONE, 0, 0))
-        for segment in timeline.segments:
-            self._span(painter, segment.start, segment.end, RECORDED, bar)
+        for index, segment in enumerate(timeline.segments):  # back to back when only a frame apart
+            following = timeline.segments[index + 1].start if index + 1 < len(timeline.segments) else None
+            end = following if following is not None and 0 <= (following - segment.end).total_seconds() < 1 else segment.end
+            self._span(painter, segment.start, end, RECORDED, bar)
         for gap in timeline.gaps:
             self._span(painter, gap.start, gap.end, GAP, bar, minimum=3)
         for marker in timeline.markers:

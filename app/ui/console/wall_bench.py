@@ -240,7 +240,7 @@ def take_screenshots(out: Path) -> None:
             _room_camera(room, index % 4 + 1, name)
             service.add_camera(admin, f"{room}-cam{index % 4 + 1}", room, f"sim:{name}", kind="sim")
         proctor_no, (role, secret) = next((no, v) for no, v in demo.credentials.items() if v[0] == Role.PROCTOR)
-        console = ConsoleWindow(site, auth.login(proctor_no, secret, Role.PROCTOR))
+        console = ConsoleWindow(site, auth.login(proctor_no, secret, Role.PROCTOR), demo=demo)
         console.resize(*WINDOW_SIZE)
         console.show()
         panel = console.camera_wall_panel
@@ -277,7 +277,7 @@ def take_screenshots(out: Path) -> None:
         playback = console.playback_panel
         console.show_panel(playback)
         _run_loop(20, lambda: playback.timeline is not None and playback.timeline.segments)
-        playback.markers.setCurrentRow(1)
+        playback.markers.setCurrentRow(playback.markers.count() - 1)
         _run_loop(10, lambda: playback.picture_at is not None)
         playback.pause()
         _run_loop(0.3)
@@ -305,7 +305,7 @@ def _extra_translations(app) -> None:
 
     class JsonTranslator(QTranslator):
         def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802
-            return table.get(source, "")
+            return table.get(source)  # None: the next translator (the catalog) answers
 
         def isEmpty(self) -> bool:  # noqa: N802
             return False

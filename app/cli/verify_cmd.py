@@ -12,6 +12,7 @@ from pathlib import Path
 from app.cli.common import open_from_args, say
 from app.i18n import tr
 from app.services.scoring import verify_sheets
+from app.services.seal import verify_seals
 from app.services.site import verify_audit
 from app.video.manifest import verify_directory
 
@@ -42,6 +43,11 @@ def run_verify(args: argparse.Namespace) -> int:
             say(tr("VERIFICATION FAILED: {problem}", problem=problem))
             return 1
         say(tr("Every score sheet, resolution and countersignature verifies."))
+        problem = verify_seals(site)
+        if problem is not None:
+            say(tr("VERIFICATION FAILED: {problem}", problem=problem))
+            return 1
+        say(tr("The sealed results and every signed room record verify."))
         sessions = video_sessions([site.home.root, *args.video])
         for folder in sessions:
             report = verify_directory(folder, site.public.signing_public)

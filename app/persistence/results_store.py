@@ -71,7 +71,7 @@ def seal_of(session: Session, plan_id: int) -> ResultsSeal | None:
 
 
 def staff_numbers(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Staff.id, Staff.staff_no)))
+    return {staff_id: staff_no for staff_id, staff_no in session.execute(select(Staff.id, Staff.staff_no))}
 
 
 def staff_on_duty(session: Session, session_id: int, room_id: int) -> list[Staff]:

@@ -27,6 +27,7 @@ from app.identity.tickets import TicketRejected, check_ticket, read_ticket
 from app.persistence import repositories
 from app.persistence.models import CheckinRecord
 from app.persistence.repositories import ID_CONTEXT
+from app.results.sealed import require_not_sealed
 from app.services.authz import require
 from app.services.checkin_rules import (
     CheckinRefused,
@@ -175,6 +176,7 @@ class CheckinService:
         now = self.clock()
         with self.site.db.transaction() as tx:
             plan, exam_session = self._session(tx, session_code)
+            require_not_sealed(exam_session)
             cutoff = _cutoff(plan, exam_session)
             if now <= cutoff:
                 raise InvalidState(tr("Absentees can be marked after the late-entry cut-off at {time}.",

@@ -10,8 +10,10 @@ writes the audit trail in the same transaction. Nothing changes once the plan is
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -21,12 +23,13 @@ from app.audit.trail import utc_now
 from app.domain.actor import Actor
 from app.domain.plan import Level
 from app.domain.roles import Role
-from app.errors import InvalidState, KnownError, NotFound
+from app.errors import InvalidState, KnownError, NotFound, PermissionDenied
 from app.i18n import tr
-from app.persistence import repositories, results_store
-from app.persistence.models import Candidate, CandidateResult
+from app.persistence import repositories, results_store, theory_store
+from app.persistence.models import Candidate, CandidateResult, Signature
 from app.persistence.repositories import ID_CONTEXT
-from app.results import certificate
+from app.practical.signing import encode_strokes, sign_payload
+from app.results import certificate, room_record
 from app.results.masking import mask_id_number, mask_name
 from app.results.outcome import (
     Outcome,
@@ -36,6 +39,7 @@ from app.results.outcome import (
     pass_mark,
     subject_result,
 )
+from app.results.room_record import RecordEntry, RoomRecord, RoomSigner
 from app.results.sealed import require_not_sealed
 from app.services.authz import require
 from app.services.scoring import ScoringService
@@ -156,7 +160,7 @@ class ResultsService:
                     "computed_at": max((r.computed_at for r in stored.values()), default=None),
                     "sealed_at": seal.sealed_at if seal else None,
                     "document_sha256": seal.document_sha256 if seal else None,
-                    "outbox_id": seal.outbox_id if seal else None}
+                    "outbox_key": seal.outbox_key if seal else None}
 
     # -- the public list -------------------------------------------------------------------
     def public_list(self, actor: Actor) -> PublicList:
@@ -300,3 +304,156 @@ def _plan(session):
 
 def _score(result: SubjectResult | None) -> str | None:
     return None if result is None or result.score is None else format(result.score, "f")
+
+
+# -- the room record ---------------------------------------------------------------------------
+RECORD_READ_ROLES = (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR, Role.ADMIN)
+RECORD_SIGN_ROLES = (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR)
+INCIDENT_TITLES = {"warning": "警告", "void_subject": "本科目成绩无效", "cheating": "作弊"}
+TIME_CHANGE_TITLES = {"accommodation": "合理便利", "incident_credit": "故障补时", "adjustment": "时间调整"}
+SIGNER_TITLES = {Role.PROCTOR.value: "监考员", Role.CHIEF_PROCTOR.value: "监考员", Role.SUPERVISOR.value: "督导员"}
+
+
+class RoomRecordService:
+    """The room record of one room in one session: gathered from the day's rows, printed, signed."""
+
+    def __init__(self, site: Site, clock: Callable[[], datetime] = utc_now, key_params=None) -> None:
+        self.site = site
+        self.clock = clock
+        self.key_params = key_params
+
+    def record(self, actor: Actor, session_code: str, room_code: str) -> RoomRecord:
+        require(actor, *RECORD_READ_ROLES)
+        with self.site.db.read() as session:
+            return gather_room_record(session, self.site.config.site_name, session_code, room_code, self.clock())
+
+    def print(self, actor: Actor, session_code: str, room_code: str, out_path: str | Path) -> PrintedList:
+        from app.reports.room_record import room_record_pdf
+
+        record = self.record(actor, session_code, room_code)
+        out = Path(out_path)
+        pages = publish(self.site, actor, out, lambda part: room_record_pdf(record, part),
+                        "results.room_record_printed", f"room:{session_code}:{room_code}",
+                        {"content_sha256": room_record.content_sha256(record),
+                         "signed": sum(1 for s in record.signers if s.signed_at)})
+        return PrintedList(out, record.expected, pages)
+
+    def sign(self, actor: Actor, session_code: str, room_code: str, secret: str,
+             strokes: Sequence[Sequence[Sequence[float]]] = ()) -> RoomRecord:
+        """Sign the room record as it stands with the signer's own key, unlocked by their password
+        (made the first time, as for the supervisor's countersignature). A proctor signs only a room
+        they are on duty in; a theory room must have ended; nothing is signed once sealed."""
+        require(actor, *RECORD_SIGN_ROLES)
+        handwriting = encode_strokes(strokes) if strokes else None
+        scoring = ScoringService(self.site, self.clock, **({"key_params": self.key_params} if self.key_params else {}))
+        with scoring._pin_attempt(actor, f"room:{session_code}:{room_code}"), self.site.db.transaction() as tx:
+            record = gather_room_record(tx, self.site.config.site_name, session_code, room_code, self.clock())
+            plan = _plan(tx)
+            exam_session = repositories.session_by_code(tx, plan.id, session_code)
+            require_not_sealed(exam_session)
+            room = next(r for r in plan.rooms if r.code == room_code)
+            if actor.role is Role.PROCTOR and not results_store_has_duty(tx, actor, exam_session.id, room.id):
+                raise PermissionDenied(tr("You are not on duty in room {room}.", room=room.name))
+            if exam_session.kind == "theory" and record.ended_at is None:
+                raise InvalidState(tr("Room {room} has not ended: its record cannot be signed yet.", room=room.name))
+            digest = room_record.content_sha256(record)
+            for signature in results_store.signatures(tx, room_record.PURPOSE, record.subject):
+                if signature.signer_id == actor.staff_id and _signed_digest(tx, signature) == digest:
+                    raise InvalidState(tr("You have already signed this room record."))
+            key = scoring._unlock(tx, actor, secret)  # the signer's own key (scoring's enrolment and audit)
+            now = self.clock()
+            payload = room_record.payload(self.site.config.site_id, record.subject, digest, actor.staff_no, now)
+            payload_sha256, signature = sign_payload(key, payload)
+            tx.add(Signature(purpose=room_record.PURPOSE, subject=record.subject, signer_id=actor.staff_id,
+                             payload_sha256=payload_sha256, public_key=key.public_key.hex(), signature=signature,
+                             handwriting=handwriting, signed_at=now))
+            self.site.audit.record(tx, actor, "results.room_record_signed", f"room:{session_code}:{room_code}", after={
+                "content_sha256": digest, "payload_sha256": payload_sha256, "key": key.fingerprint})
+            tx.flush()
+            return gather_room_record(tx, self.site.config.site_name, session_code, room_code, now)
+
+
+def results_store_has_duty(session, actor: Actor, session_id: int, room_id: int) -> bool:
+    return any(staff.id == actor.staff_id for staff in results_store.staff_on_duty(session, session_id, room_id))
+
+
+def _signed_digest(session, signature: Signature) -> str | None:
+    """The content digest a room-record signature covered, from its audit event."""
+    for event in results_store.audit_events(session, "results.room_record_signed"):
+        after = json.loads(event.after)
+        if after.get("payload_sha256") == signature.payload_sha256:
+            return after.get("content_sha256")
+    return None
+
+
+def gather_room_record(session, site_name: str, session_code: str, room_code: str, now: datetime) -> RoomRecord:
+    """Everything the room record shows, read from the rows as they are now."""
+    plan = _plan(session)
+    exam_session = repositories.session_by_code(session, plan.id, session_code)
+    room = next((r for r in plan.rooms if r.code == room_code), None)
+    if exam_session is None or room is None or room_code not in (exam_session.room_codes or []):
+        raise NotFound(tr("Session {session} has no room {room}.", session=session_code, room=room_code))
+    staff = {s.id: s for s in repositories.all_staff(session)}
+    rows = [(sitting, candidate) for sitting, candidate, r in repositories.sittings_of_session(session, exam_session.id)
+            if r.id == room.id]
+    by_sitting = {sitting.id: (sitting, candidate) for sitting, candidate in rows}
+    by_ticket = {candidate.ticket_no: candidate for _, candidate in rows}
+    absentees = tuple(RecordEntry(None, c.ticket_no, c.name, "缺考" if s.status == "absent" else "未签到", "")
+                      for s, c in rows if s.status != "checked_in")
+    incidents = tuple(
+        RecordEntry(i.recorded_at, by_sitting[i.sitting_id][1].ticket_no if i.sitting_id in by_sitting else "",
+                    by_sitting[i.sitting_id][1].name if i.sitting_id in by_sitting else "",
+                    f"{INCIDENT_TITLES.get(i.kind, i.kind)}：{i.note}", staff[i.recorded_by].staff_no)
+        for i in results_store.incidents(session, [exam_session.id], room.id))
+    moves = []
+    for event in results_store.audit_events(session, "theory.moved", f"sitting:{session_code}:"):
+        ticket = event.subject.rsplit(":", 1)[1]
+        if ticket in by_ticket:
+            before, after = json.loads(event.before), json.loads(event.after)
+            moves.append(RecordEntry(event.at, ticket, by_ticket[ticket].name,
+                                     f"座位 {before.get('seat')} → {after.get('seat')}：{after.get('reason', '')}",
+                                     event.actor))
+    started = ended = None
+    pauses: tuple = ()
+    time_changes: tuple = ()
+    if exam_session.kind == "theory":
+        run = theory_store.room_run(session, exam_session.id, room.id)
+        if run is not None:
+            started, ended = run.started_at, run.ended_at
+            pauses = tuple((datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in run.pauses or ())
+            if run.paused_at is not None:
+                pauses += ((run.paused_at, None),)
+        states = results_store.theory_states(session, list(by_sitting))
+        ticket_of_state = {state.id: by_sitting[sitting_id][1] for sitting_id, state in states.items()}
+        time_changes = tuple(
+            RecordEntry(change.at, ticket_of_state[change.theory_sitting_id].ticket_no,
+                        ticket_of_state[change.theory_sitting_id].name,
+                        f"{change.seconds // 60:+d} 分钟（{TIME_CHANGE_TITLES.get(change.kind, change.kind)}）：{change.reason}",
+                        change.staff_no)
+            for change in results_store.time_changes(session, list(ticket_of_state)))
+    signers = _signers(session, staff, exam_session, room, room_record.subject(plan.plan_code, session_code, room_code))
+    return RoomRecord(
+        plan.plan_code, plan.agency_name, site_name, f"{plan.occupation_name}（{plan.occupation_code}）",
+        Level(plan.level).title_zh, exam_session.code, exam_session.title, exam_session.kind, room.code, room.name,
+        room.location, exam_session.starts_at, exam_session.ends_at, started, ended, pauses, len(rows),
+        sum(1 for s, _ in rows if s.status == "checked_in"), absentees, incidents, tuple(moves), time_changes,
+        signers, now)
+
+
+def _signers(session, staff, exam_session, room, record_subject: str) -> tuple[RoomSigner, ...]:
+    """Proctors and supervisors on duty in the room (and anyone else who signed), with their signatures."""
+    signed = {s.signer_id: s for s in results_store.signatures(session, room_record.PURPOSE, record_subject)}
+    people = [s for s in results_store.staff_on_duty(session, exam_session.id, room.id)
+              if set(s.roles.split(",")) & set(SIGNER_TITLES)]
+    people += [staff[signer_id] for signer_id in signed if signer_id not in {p.id for p in people}]
+    out = []
+    for person in sorted(people, key=lambda p: (Role.SUPERVISOR.value in p.roles.split(","), p.staff_no)):
+        role = "督导员" if Role.SUPERVISOR.value in person.roles.split(",") else "监考员"
+        signature = signed.get(person.id)
+        out.append(RoomSigner(role, person.staff_no, person.name, signature.signed_at if signature else None,
+                              fingerprint(signature.public_key) if signature else None))
+    return tuple(out)
+
+
+def fingerprint(public_key_hex: str) -> str:
+    return hashlib.sha256(bytes.fromhex(public_key_hex)).hexdigest()[:16]

@@ -38,6 +38,7 @@ from app.persistence.models import (
     Staff,
 )
 from app.practical.rules import Combined, ScoringRefused, combine, round_score, task_total, validate_entries
+from app.results.sealed import require_not_sealed
 from app.practical.signing import (
     ResolutionContent,
     countersign_payload,
@@ -117,6 +118,7 @@ class ScoringService:
         require(actor, Role.EXAMINER)
         reason = reason.strip()
         ctx = self._context(tx, session_code, ticket_no, task_code)
+        require_not_sealed(ctx.exam_session)
         self._check_duty(tx, actor, ctx)
         marks = validate_entries(ctx.task, entries, complete=False)
         mine = [s for s in scoring_store.sheets(tx, ctx.sitting.id, ctx.task_id, lock=True)
@@ -149,6 +151,7 @@ class ScoringService:
         with self._pin_attempt(actor, f"score:{session_code}:{ticket_no}:{task_code}"), \
                 self.site.db.transaction() as tx:
             ctx = self._context(tx, session_code, ticket_no, task_code)
+            require_not_sealed(ctx.exam_session)
             self._check_duty(tx, actor, ctx)
             mine = [s for s in scoring_store.sheets(tx, ctx.sitting.id, ctx.task_id, lock=True)
                     if s.examiner_id == actor.staff_id]
@@ -206,6 +209,7 @@ class ScoringService:
         with self._pin_attempt(actor, f"score:{session_code}:{ticket_no}:{task_code}"), \
                 self.site.db.transaction() as tx:
             ctx = self._context(tx, session_code, ticket_no, task_code)
+            require_not_sealed(ctx.exam_session)
             current = self._result(tx, ctx)
             if not current.combined.flagged or current.resolved:
                 raise InvalidState(tr("The examiners' scores need no resolution."))
@@ -250,6 +254,7 @@ class ScoringService:
             if not exam_session or exam_session.kind != "practical" or room is None:
                 raise NotFound(tr("Session {session} has no practical room {room}.", session=session_code,
                                   room=room_code))
+            require_not_sealed(exam_session)
             key = self._unlock(tx, actor, secret)
             now = self.clock()
             sheets, resolutions = scoring_store.room_signatures(tx, exam_session.id, room.id, now)

@@ -16,6 +16,7 @@ from app.package import open_sealed_paper
 from app.persistence import repositories, theory_store
 from app.persistence.models import Incident, ItemRecord
 from app.persistence.models.theory import TheoryTimeChange
+from app.results.sealed import require_not_sealed
 from app.services.authz import require
 from app.services.theory_candidate import _Sitting, finish
 from app.services.theory_context import TheoryContext, candidate_clock, room_clock
@@ -49,6 +50,7 @@ class _Room:
 
     def __init__(self, ctx: TheoryContext, tx, actor: Actor, session_code: str, room_code: str) -> None:
         self.plan, self.exam_session = ctx.plan_session(tx, session_code)
+        require_not_sealed(self.exam_session)
         self.room = ctx.room(self.plan, room_code)
         ctx.require_console(tx, actor, self.exam_session, self.room)
         self.run = ctx.ensure_run(tx, self.exam_session, self.room, lock=True)
@@ -308,10 +310,10 @@ def sweep(ctx: TheoryContext) -> list[str]:
 def _status(sitting, state, run, now) -> SeatStatus:
     if sitting.status == "absent":
         return SeatStatus.ABSENT
+    if state is not None and state.submitted_at is not None:  # also a proctor's submission for one never logged in
+        return SeatStatus.SUBMITTED
     if state is None or state.logged_in_at is None:
         return SeatStatus.CHECKED_IN if sitting.status == "checked_in" else SeatStatus.EXPECTED
-    if state.submitted_at is not None:
-        return SeatStatus.SUBMITTED
     if state.last_seen_at is None or (now - state.last_seen_at).total_seconds() > timing.OFFLINE_AFTER_SECONDS:
         return SeatStatus.OFFLINE
     if run is not None and run.started_at is not None and state.answered:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from app.domain.actor import Actor
 from app.domain.roles import Role
 from app.persistence import theory_store
+from app.results.sealed import require_not_sealed
 from app.services.authz import require
 from app.services.theory_console import ANSWER_KEY_CONTEXT
 from app.services.theory_context import TheoryContext
@@ -57,6 +58,7 @@ def _grade(ctx: TheoryContext, actor: Actor, session_code: str, room_code: str |
     scores: list[CandidateScore] = []
     with ctx.site.db.transaction() as tx:
         plan, exam_session = ctx.plan_session(tx, session_code)
+        require_not_sealed(exam_session)
         rooms = [ctx.room(plan, room_code)] if room_code else [r for r in plan.rooms
                                                                if r.code in (exam_session.room_codes or [])]
         for room, _, graded in _graded_rows(ctx, tx, exam_session, rooms):

@@ -7,14 +7,14 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app.domain.package import SealedPaper
 from app.domain.roles import Role
-from app.errors import InvalidState, PermissionDenied
+from app.errors import InvalidState, KnownError, PermissionDenied
 from app.package import open_sealed_paper
 from app.persistence import repositories
-from app.persistence.models import ExamPlanRecord
+from app.persistence.models import Answer, CandidateResult, ExamPlanRecord, ExamSession, Incident, ScoreSheet
 from app.results.certificate import parse
 from app.results.outcome import Outcome
 from app.security import FAST_FOR_TESTS
@@ -168,3 +168,108 @@ def test_a_result_waiting_for_the_examiner_lead_is_incomplete(day):
     outcomes = {o.ticket_no: o for o in day.results.compute(day.admin)}
     b = day.tickets[1]
     assert outcomes[b].practical.outcome is Outcome.INCOMPLETE and outcomes[b].outcome is Outcome.INCOMPLETE
+
+
+@pytest.mark.slow
+def test_room_record_public_list_seal_and_verify_catching_plain_sql(day, tmp_path):
+    from app.services.results import RoomRecordService
+    from app.services.seal import SealService, verify_seals
+
+    day.run_theory()
+    day.run_practical()
+    a, b, c, d = day.tickets
+    records = RoomRecordService(day.site, day.clock, key_params=FAST_FOR_TESTS)
+    record = records.record(day.supervisor, "TH1", "R01")
+    assert record.started_at and record.ended_at and len(record.pauses) == 1
+    assert {e.ticket_no for e in record.absentees} >= {d} and record.present == 3
+    assert [e.ticket_no for e in record.incidents] == [c] and "作弊" in record.incidents[0].detail
+    assert [e.ticket_no for e in record.seat_changes] == [b] and "screen flickers" in record.seat_changes[0].detail
+    assert [e.ticket_no for e in record.time_changes] == [b] and "+10 分钟（合理便利）" in record.time_changes[0].detail
+    assert {s.staff_no for s in record.signers} == {"KW0002", "KW0003", "KW0200"}
+    with pytest.raises(PermissionDenied):
+        records.sign(day.admin, "TH1", "R01", "demo-admin")
+    records.sign(day.proctor, "TH1", "R01", DEMO_STAFF_PASSWORD)
+    with pytest.raises(InvalidState, match="already signed"):
+        records.sign(day.proctor, "TH1", "R01", DEMO_STAFF_PASSWORD)
+    signed = records.sign(day.supervisor, "TH1", "R01", DEMO_STAFF_PASSWORD, STROKES)
+    assert {s.staff_no for s in signed.signers if s.signed_at} == {"KW0003", "KW0200"}
+    printed = records.print(day.chief, "TH1", "R01", tmp_path / "record.pdf")
+    assert printed.pages >= 1 and printed.path.read_bytes().startswith(b"%PDF")
+    assert verify_seals(day.site) is None
+
+    seal = SealService(day.site, day.clock, enqueue=None)
+    with pytest.raises(InvalidState, match="Compute the results first"):
+        seal.seal(day.chief, _plan_code(day))
+    day.results.compute(day.chief)
+    listing = day.results.print_public_list(day.chief, tmp_path / "list.xlsx", "xlsx")
+    sheet = load_workbook(listing.path).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row if cell.value]
+    assert a in values and "合格" in values and "缺考" in values and not any(
+        name in values for name in _names(day))
+    assert day.results.print_public_list(day.chief, tmp_path / "list.pdf").pages >= 1
+    with pytest.raises(KnownError, match="confirm"):
+        seal.seal(day.chief, "nope")
+    sealed = seal.seal(day.chief, _plan_code(day))
+    assert sealed.outbox_key is None and len(sealed.document_sha256) == 64
+    document = seal.document(day.supervisor)
+    assert document["sections"]["results"][a]["certificate_no"].startswith("S000032000123")
+    assert f"TH1:{a}" in document["sections"]["theory"] and document["audit"]["head"]["seq"] == sealed.audit_seq
+    assert verify_seals(day.site) is None and verify_audit(day.site).ok
+
+    with pytest.raises(InvalidState, match="sealed"):
+        day.theory.record_incident(day.proctor, "TH1", a, IncidentKind.WARNING, "late note")
+    with pytest.raises(InvalidState, match="sealed"):
+        day.theory.grade_session(day.chief, "TH1")
+    with pytest.raises(InvalidState, match="sealed"):
+        day.scoring.save_draft(day.examiners[0], "PR1", a, "T1", full_marks(day.site, "T1", 10), reason="later")
+    with pytest.raises(InvalidState, match="sealed"):
+        day.results.compute(day.admin)
+    with pytest.raises(InvalidState, match="sealed"):
+        records.sign(day.chief_as_proctor, "TH1", "R01", DEMO_STAFF_PASSWORD)
+    with pytest.raises(InvalidState, match="already sealed"):
+        seal.seal(day.chief, _plan_code(day))
+
+    edits = [
+        ("UPDATE candidate_result SET theory_score = '99.00' WHERE ticket_no = :t", b, f"results {b}"),
+        ("UPDATE answer SET response = '[\"Z\"]' WHERE id = (SELECT min(a.id) FROM answer a JOIN sitting s "
+         "ON s.id = a.sitting_id JOIN candidate c ON c.id = s.candidate_id WHERE c.ticket_no = :t)", b, f"answers TH1:{b}:"),
+        ("UPDATE score_sheet SET total = '19' WHERE id = (SELECT min(id) FROM score_sheet)", None, "score_sheets"),
+        ("UPDATE incident SET note = 'nothing happened'", None, "room record of R01"),
+        ("UPDATE exam_session SET state = 'ended' WHERE code = 'PR1'", None, "no longer marked sealed"),
+    ]
+    for statement, ticket, named in edits:
+        with day.site.db.transaction() as tx:
+            backup = _snapshot(tx)
+            tx.execute(text(statement), {"t": ticket} if ticket else {})
+        problem = verify_seals(day.site)
+        assert problem is not None and named in problem, (statement, problem)
+        with day.site.db.transaction() as tx:
+            _restore(tx, backup)
+        assert verify_seals(day.site) is None
+
+
+WATCHED = {CandidateResult: "theory_score", Answer: "response", ScoreSheet: "total", Incident: "note",
+           ExamSession: "state"}
+
+
+def _snapshot(tx):
+    return {(model, row.id): getattr(row, column) for model, column in WATCHED.items()
+            for row in tx.scalars(select(model))}
+
+
+def _restore(tx, backup):
+    for (model, row_id), value in backup.items():
+        row = tx.get(model, row_id)
+        if getattr(row, WATCHED[model]) != value:
+            setattr(row, WATCHED[model], value)
+
+
+def _plan_code(day):
+    with day.site.db.read() as session:
+        return repositories.current_plan(session).plan_code
+
+
+def _names(day):
+    with day.site.db.read() as session:
+        plan = repositories.current_plan(session)
+        return {c.name for c, *_ in repositories.roster(session, plan.id)}

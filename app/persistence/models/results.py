@@ -46,4 +46,4 @@ class ResultsSeal(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary)  # the site's Ed25519 over the document
     audit_seq: Mapped[int] = mapped_column(Integer)
     audit_hash: Mapped[str] = mapped_column(String(64))
-    outbox_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outbox_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the sync outbox item

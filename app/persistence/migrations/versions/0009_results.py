@@ -46,7 +46,7 @@ def upgrade() -> None:
     sa.Column('signature', sa.LargeBinary(), nullable=False),
     sa.Column('audit_seq', sa.Integer(), nullable=False),
     sa.Column('audit_hash', sa.String(length=64), nullable=False),
-    sa.Column('outbox_id', sa.Integer(), nullable=True),
+    sa.Column('outbox_key', sa.String(length=64), nullable=True),
     sa.ForeignKeyConstraint(['plan_id'], ['exam_plan.id'], name=op.f('fk_results_seal_plan_id_exam_plan')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_results_seal')),
     sa.UniqueConstraint('plan_id', name=op.f('uq_results_seal_plan_id'))

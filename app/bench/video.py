@@ -12,6 +12,7 @@ verified, and each segment's timestamps are checked for missing frames.
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 import os
 import selectors
@@ -73,6 +74,11 @@ class VideoFigures:
     gaps: int
     verified: bool
     clip: str
+    wall_tiles: int = 0  # --wall: a camera wall of every stream (key frames only) in its own process
+    wall_cpu_pct_of_one_core: float = 0.0
+    wall_pictures_per_tile_per_s: float = 0.0
+    wall_lost_tiles: int = 0
+    recording_and_wall_pct_total: float = 0.0  # recorder + wall, % of the whole machine
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -146,7 +152,7 @@ class RtspServers:
 
 
 def run(streams: int = 16, seconds: float = 30, per_server: int = 5, report=lambda line: None,
-        keep: Path | None = None) -> VideoFigures:
+        keep: Path | None = None, wall: bool = False) -> VideoFigures:
     if importlib.util.find_spec("aio_rtsp_toolkit") is None:
         raise KnownError(tr("The video bench needs the RTSP test server: pip install aio-rtsp-toolkit."), code="bench")
     clip = bench_clip(report)
@@ -159,7 +165,7 @@ def run(streams: int = 16, seconds: float = 30, per_server: int = 5, report=lamb
         home = work / "site"
         servers = RtspServers(media, math.ceil(streams / per_server)).start()
         try:
-            return _measure(home, servers, streams, seconds, per_server, clip, report)
+            return _measure(home, servers, streams, seconds, per_server, clip, report, wall)
         finally:
             servers.stop()
     finally:
@@ -167,8 +173,37 @@ def run(streams: int = 16, seconds: float = 30, per_server: int = 5, report=lamb
             shutil.rmtree(work, ignore_errors=True)
 
 
+def _start_wall(urls: list[str], seconds: float) -> tuple[subprocess.Popen, bytes]:
+    """The camera wall (app/ui/console/wall_bench.py) in its own offscreen Qt process; returns once every tile shows a picture."""
+    process = subprocess.Popen([sys.executable, "-m", "app.ui.console.wall_bench", "bench", "--seconds", f"{seconds:g}",
+                                *urls], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    output, deadline = b"", time.monotonic() + 90
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while b"LIVE\n" not in output and time.monotonic() < deadline:
+            if selector.select(deadline - time.monotonic()):
+                chunk = os.read(process.stdout.fileno(), 4096)
+                if not chunk:
+                    break
+                output += chunk
+    if b"LIVE\n" not in output:
+        process.kill()
+        process.wait(10)
+        raise KnownError(tr("The camera wall did not show every stream within 90 s."), code="bench")
+    return process, output.split(b"LIVE\n", 1)[1]
+
+
+def _wall_result(process: subprocess.Popen, early: bytes) -> dict:
+    rest = early + process.stdout.read()
+    process.stdout.close()
+    process.wait(30)
+    lines = [line for line in rest.decode("utf-8", "replace").splitlines() if line.startswith("{")]
+    return json.loads(lines[-1]) if lines else {}
+
+
 def _measure(home: Path, servers: RtspServers, streams: int, seconds: float, per_server: int, clip: Path,
-             report) -> VideoFigures:
+             report, wall: bool = False) -> VideoFigures:
     now = datetime.now(UTC)
     segment_seconds = max(2.0, min(60.0, seconds / 3))
     assignments = [Assignment("BENCH", "S1", f"R{index // per_server + 1:02d}", f"cam{index + 1:02d}",
@@ -189,14 +224,19 @@ def _measure(home: Path, servers: RtspServers, streams: int, seconds: float, per
             waited.wait(0.5)
         else:
             raise KnownError(tr("Not every stream was recording within 60 s."), code="bench")
+        wall_process, wall_early = _start_wall([a.source for a in assignments], seconds + 5) if wall else (None, b"")
         report(tr("{streams} streams recording; measuring {seconds} s…", streams=streams, seconds=f"{seconds:g}"))
         pid = supervisor.pid
         server_pids = [p.pid for p in servers.processes]
+        wall_cpu = (lambda: _cpu_seconds(wall_process.pid)) if wall_process else (lambda: 0.0)
         cpu0, servers0, machine0, t0 = _cpu_seconds(pid), sum(map(_cpu_seconds, server_pids)), _machine(), time.monotonic()
+        wall0 = wall_cpu()
         bytes0 = sum(s.bytes for s in read_status(home))
         waited.wait(seconds)  # the measurement window
         cpu1, servers1, machine1, t1 = _cpu_seconds(pid), sum(map(_cpu_seconds, server_pids)), _machine(), time.monotonic()
+        wall1 = wall_cpu()
         bytes1 = sum(s.bytes for s in read_status(home))
+        wall_figures = _wall_result(wall_process, wall_early) if wall_process else {}
         if supervisor.restarts:
             raise KnownError(tr("The recorder process died during the bench."), code="bench")
     finally:
@@ -225,4 +265,9 @@ def _measure(home: Path, servers: RtspServers, streams: int, seconds: float, per
         server_cpu_pct_of_one_core=round(100 * (servers1 - servers0) / elapsed, 1),
         machine_busy_pct=round(100 * (total - idle) / total, 1) if total else 0.0, cores=cores,
         bytes_written=written, mbit_per_stream=round((bytes1 - bytes0) * 8 / elapsed / streams / 1e6, 2),
-        segments=segments, lost_frames=lost, gaps=gaps, verified=verified, clip=clip.name)
+        segments=segments, lost_frames=lost, gaps=gaps, verified=verified, clip=clip.name,
+        wall_tiles=int(wall_figures.get("tiles", 0)),
+        wall_cpu_pct_of_one_core=round(100 * (wall1 - wall0) / elapsed, 1),
+        wall_pictures_per_tile_per_s=float(wall_figures.get("pictures_per_tile_per_s", 0.0)),
+        wall_lost_tiles=int(wall_figures.get("lost_tiles", 0)),
+        recording_and_wall_pct_total=round((recorder_core + 100 * (wall1 - wall0) / elapsed) / cores, 1))

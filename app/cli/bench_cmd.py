@@ -21,13 +21,14 @@ def register(subparsers, parent) -> None:
     video.add_argument("--streams", type=int, default=16)
     video.add_argument("--seconds", type=float, default=30)
     video.add_argument("--per-server", type=int, default=5, help="streams per RTSP server process (4-6)")
+    video.add_argument("--wall", action="store_true", help="also show every stream on a camera wall (its own process)")
     video.set_defaults(run=run_video)
 
 
 def run_video(args: argparse.Namespace) -> int:
     from app.bench import video
 
-    figures = video.run(streams=args.streams, seconds=args.seconds, per_server=args.per_server,
+    figures = video.run(streams=args.streams, seconds=args.seconds, per_server=args.per_server, wall=args.wall,
                         report=lambda line: print(line, file=sys.stderr, flush=True))
     print(f"{figures.streams} streams of 1080p25 H.264 (~{figures.mbit_per_stream} Mbit/s each) for {figures.seconds} s, "
           f"{figures.servers} RTSP server processes")
@@ -36,6 +37,10 @@ def run_video(args: argparse.Namespace) -> int:
           f"{figures.server_cpu_pct_of_one_core}% of a core; machine busy {figures.machine_busy_pct}% (everything)")
     print(f"written {figures.bytes_written} bytes in {figures.segments} segments; lost frames {figures.lost_frames}; "
           f"gaps {figures.gaps}; every session directory verifies: {figures.verified}")
+    if figures.wall_tiles:
+        print(f"camera wall of {figures.wall_tiles} tiles (key frames only): {figures.wall_cpu_pct_of_one_core}% of one "
+              f"core, {figures.wall_pictures_per_tile_per_s} pictures per tile per s, {figures.wall_lost_tiles} lost; "
+              f"recording + wall = {figures.recording_and_wall_pct_total}% of the machine")
     print(json.dumps({"bench": "video", **asdict(figures)}))
     return 0 if figures.verified else 1
     lan = verbs.add_parser("lan", help="N simulated terminals saving answers over HTTP to a LAN server process",

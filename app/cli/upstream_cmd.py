@@ -37,6 +37,7 @@ def register(subparsers, parent) -> None:
     key.add_argument("--out", type=Path, help="file to write (default: print)")
     add = verb("add-site", "register a site's public keys (its keys/site-keys.json)", run_add_site)
     add.add_argument("--site-key", required=True, type=Path)
+    add.add_argument("--replace", action="store_true", help="replace the key of a site registered before")
     issue = verb("issue", "issue a sample exam package to a registered site", run_issue)
     issue.add_argument("--site", required=True)
     issue.add_argument("--candidates", type=int, default=60)
@@ -85,7 +86,7 @@ def run_public_key(args: argparse.Namespace) -> int:
 
 def run_add_site(args: argparse.Namespace) -> int:
     public = SiteKeys.load_public(args.site_key)
-    _platform(args).register_site(public)
+    _platform(args).register_site(public, replace=args.replace)
     say(tr("Site {site} registered; its key fingerprint is {fingerprint}.", site=public.site_id,
            fingerprint=public.fingerprint))
     return 0

@@ -124,7 +124,7 @@ class UpstreamClient:
                 if not chunk:
                     raise PermanentFailure(f"the queued file {path} is shorter than queued")
                 response = self._call("PATCH", f"/v1/uploads/{key}", key, data=chunk, headers={
-                    "Content-Type": "application/offset+octet-stream", "Upload-Offset": str(offset),
+                    "Content-Type": "application/octet-stream", "Upload-Offset": str(offset),
                     "Chunk-SHA256": hashlib.sha256(chunk).hexdigest()})
                 if response.status_code == 409:  # the platform holds a different offset: continue from its
                     offset = int(self._json(response).get("offset", 0))

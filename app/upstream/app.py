@@ -167,8 +167,7 @@ def create_app(platform: Platform, *, public_url: str = "") -> FastAPI:
         return state
 
     @app.patch("/v1/uploads/{key}", response_model=Offset, responses=_errors(404, 409, 413, 422),
-               openapi_extra={"requestBody": {"required": True, "content": {"application/offset+octet-stream": {
-                   "schema": {"type": "string", "format": "binary"}}}}})
+               openapi_extra=BINARY)
     async def append(request: Request, key: str = Path(pattern=KEY),
                      upload_offset: int = Header(alias="Upload-Offset", ge=0),
                      chunk_sha256: str = Header(alias="Chunk-SHA256", pattern=HEX64)) -> dict:

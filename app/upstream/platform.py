@@ -83,7 +83,12 @@ class Platform:
                 "signing_public": public.signing_public.hex(), "encryption_public": public.encryption_public.hex(),
                 "fingerprint": public.fingerprint, "issuer_public": self.issuer().public_key.hex()}
 
-    def register_site(self, site: SitePublic) -> None:
+    def register_site(self, site: SitePublic, *, replace: bool = False) -> None:
+        """Register a site's public keys; a different key for a known site needs `replace`."""
+        known = self.site(site.site_id)
+        if known is not None and known != site and not replace:
+            raise PlatformError(tr("Site {site} is already registered with another key.", site=site.site_id),
+                                status=409, code="site_rekeyed")
         write_atomically(self.root / "sites" / f"{_safe(site.site_id)}.json",
                          json.dumps(site.to_json(), ensure_ascii=False).encode("utf-8"))
 

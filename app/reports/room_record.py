@@ -98,7 +98,7 @@ def _times(record) -> Table:
          Paragraph(f"违纪异常 {len(record.incidents)} 起，调座 {len(record.seat_changes)} 人次，"
                    f"时间调整 {len(record.time_changes)} 次", value)],
     ]
-    table = Table(cells, colWidths=[22 * mm, 74 * mm, 30 * mm, 56 * mm], rowHeights=7 * mm)
+    table = Table(cells, colWidths=[22 * mm, 74 * mm, 30 * mm, 56 * mm], rowHeights=[7 * mm, 7 * mm, None])
     table.setStyle(TableStyle([*GRID_STYLE, ("BACKGROUND", (0, 0), (0, -1), SHADE),
                                ("BACKGROUND", (2, 0), (2, -1), SHADE)]))
     return table

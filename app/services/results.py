@@ -405,19 +405,24 @@ def gather_room_record(session, site_name: str, session_code: str, room_code: st
                     by_sitting[i.sitting_id][1].name if i.sitting_id in by_sitting else "",
                     f"{INCIDENT_TITLES.get(i.kind, i.kind)}：{i.note}", staff[i.recorded_by].staff_no)
         for i in results_store.incidents(session, [exam_session.id], room.id))
+    run = theory_store.room_run(session, exam_session.id, room.id) if exam_session.kind == "theory" else None
+    moved_at: dict[int, list[datetime]] = {}  # the room's own clock; the audit trail keeps the reason
+    for event in results_store.room_events(session, run.id, "moved") if run is not None else []:
+        moved_at.setdefault(event.sitting_id, []).append(event.at)
     moves = []
     for event in results_store.audit_events(session, "theory.moved", f"sitting:{session_code}:"):
         ticket = event.subject.rsplit(":", 1)[1]
         if ticket in by_ticket:
             before, after = json.loads(event.before), json.loads(event.after)
-            moves.append(RecordEntry(event.at, ticket, by_ticket[ticket].name,
+            sitting_id = next(s.id for s, c in rows if c.ticket_no == ticket)
+            times = moved_at.get(sitting_id) or [event.at]
+            moves.append(RecordEntry(times.pop(0) if len(times) > 1 else times[0], ticket, by_ticket[ticket].name,
                                      f"座位 {before.get('seat')} → {after.get('seat')}：{after.get('reason', '')}",
                                      event.actor))
     started = ended = None
     pauses: tuple = ()
     time_changes: tuple = ()
     if exam_session.kind == "theory":
-        run = theory_store.room_run(session, exam_session.id, room.id)
         if run is not None:
             started, ended = run.started_at, run.ended_at
             pauses = tuple((datetime.fromisoformat(a), datetime.fromisoformat(b)) for a, b in run.pauses or ())

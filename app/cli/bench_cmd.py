@@ -23,6 +23,12 @@ def register(subparsers, parent) -> None:
     video.add_argument("--per-server", type=int, default=5, help="streams per RTSP server process (4-6)")
     video.add_argument("--wall", action="store_true", help="also show every stream on a camera wall (its own process)")
     video.set_defaults(run=run_video)
+    sync = verbs.add_parser("sync", help="streaming encryption beside openssl; a large upload over loopback",
+                            parents=[parent])
+    sync.add_argument("--mib", type=int, default=256, help="size of the generated file in MiB (default 256)")
+    sync.add_argument("--big", action="store_true", help="a 2 GiB file")
+    sync.add_argument("--chunk-kib", type=int, default=1024, help="encryption chunk = openssl block size (KiB)")
+    sync.set_defaults(run=run_sync)
 
 
 def run_video(args: argparse.Namespace) -> int:
@@ -75,3 +81,16 @@ def run_checkin(args: argparse.Namespace) -> int:
           f"{figures.decide_p50_ms} ms")
     print(json.dumps({"bench": "checkin", **asdict(figures)}))
     return 0
+
+def run_sync(args: argparse.Namespace) -> int:
+    from app.bench import sync
+
+    size = (2048 if args.big else args.mib) << 20
+    f = sync.run(size=size, chunk=args.chunk_kib << 10, report=lambda line: print(line, file=sys.stderr, flush=True))
+    print(f"AES-256-GCM at {f.chunk_bytes} bytes: StreamSealer {f.stream_mb_s} MB/s, openssl {f.openssl_mb_s} MB/s "
+          f"({f.ratio_to_openssl:.0%})")
+    print(f"sealing a {f.file_bytes}-byte file: {f.seal_file_mb_s} MB/s, peak RSS +{f.seal_peak_rss_mib} MiB")
+    print(f"upload over loopback: {f.upload_mb_s} MB/s, peak RSS +{f.upload_peak_rss_mib} MiB (platform process "
+          f"{f.server_peak_rss_mib} MiB); verify and decrypt on the platform {f.complete_s} s; receipt ok {f.delivered}")
+    print(json.dumps({"bench": "sync", **asdict(f)}))
+    return 0 if f.delivered else 1

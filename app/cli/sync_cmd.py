@@ -122,8 +122,9 @@ def run_add_file(args: argparse.Namespace) -> int:
     site, admin = _admin(args)
     try:
         outbox = OutboxService(site)
+        prepared = outbox.prepare_file(admin, args.path, subject=args.subject)
         with site.db.transaction() as tx:
-            key = outbox.enqueue_file(tx, admin, args.path, subject=args.subject)
+            key = outbox.enqueue_prepared(tx, admin, prepared)
         say(tr("Queued {name} as {key}.", name=args.path.name, key=key[:12]))
     finally:
         site.close()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -83,6 +84,19 @@ class Delivery:
     attempts: int
 
 
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file sealed for the platform, ready to be queued."""
+
+    key: str
+    kind: str
+    subject: str
+    path: Path
+    size: int
+    sha256: str
+    upload: dict
+
+
 def derive_key(site_id: str, kind: str, subject: str, content_sha256: str, name: str = "") -> str:
     text = "|".join(("examsite outbox v1", site_id, kind, subject, name, content_sha256))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -131,29 +145,48 @@ class OutboxService:
         self._add(tx, actor, key, RESULTS, subject, path, len(blob), hashlib.sha256(blob).hexdigest(), meta, now)
         return key
 
-    def enqueue_file(self, tx, actor: Actor, source: Path, *, subject: str, name: str | None = None,
-                     kind: str = FILE, chunk_size: int | None = None) -> str:
-        """Seal a large file (a video segment, an export) for the platform and queue its chunked upload."""
+    def prepare_file(self, actor: Actor, source: Path, *, subject: str, name: str | None = None, kind: str = FILE,
+                     chunk_size: int | None = None) -> PreparedFile:
+        """Seal a large file (a video segment, an export) for the platform, outside any transaction.
+
+        Sealing a 2 GB segment takes seconds; doing it here keeps the database free meanwhile.
+        `enqueue_prepared` then queues it in the caller's transaction.
+        """
         require(actor, *ENQUEUE_ROLES)
         keys = self.site.require_keys()
         site_id, name = self.site.config.site_id, name or Path(source).name
         self.folder.mkdir(parents=True, exist_ok=True)
-        staging = self.folder / f".staging-{os.getpid()}-{hashlib.sha256(str(source).encode()).hexdigest()[:12]}"
+        staging = self.folder / f".staging-{secrets.token_hex(8)}"
         digest = files.seal_file(Path(source), staging, platform_encryption_public=self.link().encryption_public,
                                  site_id=site_id, kind=kind, subject=subject, name=name, chunk_size=chunk_size)
         key = derive_key(site_id, kind, subject, digest.plain_sha256, name)
-        if outbox_store.by_key(tx, key) is not None:
-            staging.unlink(missing_ok=True)
-            return key
+        with self.site.db.read() as session:
+            queued = outbox_store.by_key(session, key)
+            if queued is not None:  # already queued: keep the sealed bytes its digest and signature name
+                staging.unlink(missing_ok=True)
+                return PreparedFile(key, queued.kind, queued.subject, Path(queued.payload_path), queued.size_bytes,
+                                    queued.sha256, json.loads(queued.meta)["upload"])
         path = self.folder / f"{key}.ess"
         os.replace(staging, path)
         upload = {"idempotency_key": key, "site_id": site_id, "kind": kind, "subject": subject, "name": name,
                   "size": digest.sealed_size, "sha256": digest.sealed_sha256, "content_size": digest.plain_size,
                   "content_sha256": digest.plain_sha256}
-        meta = {"upload": files.signed_upload(upload, keys.sign)}
-        self._add(tx, actor, key, kind, subject, path, digest.sealed_size, digest.sealed_sha256, meta,
-                  self._clock())
-        return key
+        return PreparedFile(key, kind, subject, path, digest.sealed_size, digest.sealed_sha256,
+                            files.signed_upload(upload, keys.sign))
+
+    def enqueue_prepared(self, tx, actor: Actor, prepared: PreparedFile) -> str:
+        """Queue a sealed file in the caller's transaction; the same file queued again is one item."""
+        require(actor, *ENQUEUE_ROLES)
+        if outbox_store.by_key(tx, prepared.key) is None:
+            self._add(tx, actor, prepared.key, prepared.kind, prepared.subject, prepared.path, prepared.size,
+                      prepared.sha256, {"upload": prepared.upload}, self._clock())
+        return prepared.key
+
+    def enqueue_file(self, tx, actor: Actor, source: Path, *, subject: str, name: str | None = None,
+                     kind: str = FILE, chunk_size: int | None = None) -> str:
+        """`prepare_file` and `enqueue_prepared` in one call (for small files: it seals inside `tx`)."""
+        prepared = self.prepare_file(actor, source, subject=subject, name=name, kind=kind, chunk_size=chunk_size)
+        return self.enqueue_prepared(tx, actor, prepared)
 
     def _add(self, tx, actor, key, kind, subject, path, size, sha256, meta, now) -> None:
         outbox_store.add(tx, OutboxItem(kind=kind, idempotency_key=key, subject=subject, payload_path=str(path),

@@ -76,8 +76,9 @@ def test_worker_transitions_and_requeue(venue):
     outbox.claim(key)
     outbox.failed(key, "HTTP 422: refused", retry_at=None)
     assert outbox.item(key).state == ATTENTION
-    with pytest.raises(InvalidState):
-        outbox.requeue(admin, key) or outbox.requeue(admin, key)
+    outbox.requeue(admin, key)
+    with pytest.raises(InvalidState):  # queued again already: nothing needs attention any more
+        outbox.requeue(admin, key)
     assert outbox.item(key).state == QUEUED and outbox.item(key).attempts == 0
 
 
@@ -123,3 +124,40 @@ def test_the_cli_reports_status_as_json(venue, tmp_path, capsys, monkeypatch):
     # nothing listens on 127.0.0.1:9: the item waits for a retry and the command says so
     assert main(["--home", home, "--db", db, "sync", "run", "--connect-timeout", "0.5"]) == 1
     assert outbox.item(key).state == RETRYING and "link" in outbox.item(key).last_error
+
+
+def test_retries_are_scheduled_with_jitter_and_end_in_attention(venue):
+    from datetime import timedelta
+
+    from app.sync.client import UpstreamClient
+    from app.sync.worker import SyncWorker
+
+    site, _, outbox, admin = venue
+    with site.db.transaction() as tx:
+        key = outbox.enqueue_results(tx, admin, DOCUMENT, plan_code="KH1", session_code="TH1")
+    with UpstreamClient(outbox.link(), connect_timeout=0.5) as client:  # nothing listens on port 9
+        worker = SyncWorker(outbox, client, max_attempts=2, base_delay=60, max_delay=600)
+        before = outbox.now()
+        assert worker.run_once().retrying == [key]
+        item = outbox.item(key)
+        assert item.state == RETRYING and before <= item.next_attempt_at <= outbox.now() + timedelta(seconds=60)
+        assert worker.run_once(all_pending=True).attention == [key]
+    item = outbox.item(key)
+    assert item.state == ATTENTION and item.attempts == 2 and "after 2 attempts" in item.last_error
+    assert outbox.next_due_in() is None
+
+
+def test_a_file_queued_twice_is_one_item_with_its_first_sealed_bytes(venue, tmp_path):
+    site, platform, outbox, admin = venue
+    video = tmp_path / "segment.ts"
+    video.write_bytes(os.urandom(200_000))
+    first = outbox.prepare_file(admin, video, subject="video:TH1/R01")
+    with site.db.transaction() as tx:
+        assert outbox.enqueue_prepared(tx, admin, first) == first.key
+    sealed = first.path.read_bytes()
+    again = outbox.prepare_file(admin, video, subject="video:TH1/R01")
+    assert again == first and first.path.read_bytes() == sealed
+    with site.db.transaction() as tx:
+        assert outbox.enqueue_file(tx, admin, video, subject="video:TH1/R01") == first.key
+    assert len(outbox.status()) == 1
+    assert not list(outbox.folder.glob(".staging-*"))

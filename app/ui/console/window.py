@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QMainWi
 from app.domain.actor import Actor
 from app.domain.roles import Role
 from app.services.overview import VIEW_ROLES
+from app.services.results import RESULT_ROLES
 from app.services.site import Site
 from app.ui.console.camera_wall import CameraWallPanel
 from app.ui.console.overview_panel import OverviewPanel
 from app.ui.console.package_panel import PackagePanel
 from app.ui.console.playback_panel import PlaybackPanel
+from app.ui.console.results_panel import ResultsPanel
 from app.ui.console.room_panel import RoomPanel
 from app.ui.desk.desk_panel import DeskPanel
 from app.ui.labels import role_title
@@ -54,6 +56,10 @@ class ConsoleWindow(QMainWindow):
         if actor.role in VIEW_ROLES:
             self.overview_panel = OverviewPanel(site, actor)
             self._add_panel(self.overview_panel, self.tr("Session overview"))
+        self.results_panel: ResultsPanel | None = None
+        if actor.role in RESULT_ROLES:
+            self.results_panel = ResultsPanel(site, actor)
+            self._add_panel(self.results_panel, self.tr("Results"))
         self.camera_wall_panel: CameraWallPanel | None = None
         self.playback_panel: PlaybackPanel | None = None
         if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR, Role.ADMIN):

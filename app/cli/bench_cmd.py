@@ -23,6 +23,12 @@ def register(subparsers, parent) -> None:
     video.add_argument("--per-server", type=int, default=5, help="streams per RTSP server process (4-6)")
     video.add_argument("--wall", action="store_true", help="also show every stream on a camera wall (its own process)")
     video.set_defaults(run=run_video)
+    lan = verbs.add_parser("lan", help="N simulated terminals saving answers over HTTP to a LAN server process",
+                           parents=[parent])
+    lan.add_argument("--terminals", type=int, default=300)
+    lan.add_argument("--seconds", type=float, default=30.0)
+    lan.add_argument("--interval", type=float, default=2.0, help="seconds between one terminal's saves")
+    lan.set_defaults(run=run_lan)
     sync = verbs.add_parser("sync", help="streaming encryption beside openssl; a large upload over loopback",
                             parents=[parent])
     sync.add_argument("--mib", type=int, default=256, help="size of the generated file in MiB (default 256)")
@@ -49,12 +55,6 @@ def run_video(args: argparse.Namespace) -> int:
               f"recording + wall = {figures.recording_and_wall_pct_total}% of the machine")
     print(json.dumps({"bench": "video", **asdict(figures)}))
     return 0 if figures.verified else 1
-    lan = verbs.add_parser("lan", help="N simulated terminals saving answers over HTTP to a LAN server process",
-                           parents=[parent])
-    lan.add_argument("--terminals", type=int, default=300)
-    lan.add_argument("--seconds", type=float, default=30.0)
-    lan.add_argument("--interval", type=float, default=2.0, help="seconds between one terminal's saves")
-    lan.set_defaults(run=run_lan)
 
 
 def run_lan(args: argparse.Namespace) -> int:
@@ -81,6 +81,7 @@ def run_checkin(args: argparse.Namespace) -> int:
           f"{figures.decide_p50_ms} ms")
     print(json.dumps({"bench": "checkin", **asdict(figures)}))
     return 0
+
 
 def run_sync(args: argparse.Namespace) -> int:
     from app.bench import sync

@@ -21,7 +21,7 @@ from app.package import PackageError
 from app.services.auth import MAX_FAILURES, AuthService, LoginFailed
 from app.services.packages import PackageService
 from app.services.site import ADMIN_STAFF_NO, verify_audit
-from app.simulation import checkin_stage, practical_stage, video_stage
+from app.simulation import checkin_stage, practical_stage, theory_stage, video_stage
 from app.simulation.demo_site import DEMO_ADMIN_PASSWORD, DemoSite, create_demo_site
 
 
@@ -53,6 +53,7 @@ class Simulation:
             (tr("Staff log-ins"), self.stage_logins),
             (tr("Check-in at the door"), self.stage_checkin),
             (tr("Video recording of the rooms"), lambda: video_stage.run(self.demo)),
+            (tr("Theory exam on the terminals"), self.stage_theory),
             (tr("Practical scoring on examiner stations"), self.stage_practical),
             (tr("Audit trail"), self.stage_audit),
         ]
@@ -115,6 +116,12 @@ class Simulation:
         try:
             return checkin_stage.run(self.demo)
         except checkin_stage.CheckFailed as failed:
+            raise StageFailed(str(failed)) from None
+
+    def stage_theory(self) -> str:
+        try:
+            return theory_stage.run(self.demo, self.root)
+        except theory_stage.CheckFailed as failed:
             raise StageFailed(str(failed)) from None
 
     def stage_practical(self) -> str:

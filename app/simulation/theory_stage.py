@@ -115,6 +115,8 @@ class TheoryDay:
             self.child.kill()
             self.child.wait()
         for backend in self.backends.values():
+            backend.begin_close()
+        for backend in self.backends.values():
             backend.close()
         if self.cable is not None:
             self.cable.close()
@@ -148,8 +150,12 @@ class TheoryDay:
         if len(self.backends) < 4:
             raise CheckFailed(f"only {len(self.backends)} candidates could log in")
         # The candidate whose terminal will crash logs in from a terminal process of its own.
-        crash_entry = next((e, room) for e, room in roster if e.ticket_no in self.backends
-                           and self.backends[e.ticket_no].enrolment.base_url != self.cable.url)
+        # Choose them in a room with a free seat to move them to.
+        free = {room: self.free_seats(room) for room in {room for _, room in roster}}
+        crash_entry = next(((e, room) for e, room in roster if e.ticket_no in self.backends and free[room]
+                            and self.backends[e.ticket_no].enrolment.base_url != self.cable.url), None)
+        if crash_entry is None:
+            raise CheckFailed("no room has a free seat to move a candidate to")
         self.backends.pop(crash_entry[0].ticket_no).close()
         rooms = sorted({room for _, room in roster})
         for room in rooms:
@@ -213,8 +219,7 @@ class TheoryDay:
         self.child.stdin.close()
         if not journaled:
             raise CheckFailed("the terminal that was to crash never answered")
-        view = self.service.room_console(self.chief, SESSION, room)
-        free = [s.seat_no for s in view.seats if s.status is SeatStatus.EMPTY and s.seat_no is not None]
+        free = self.free_seats(room)
         if not free:
             raise CheckFailed(f"room {room} has no free seat to move a candidate to")
         self.service.move_candidate(self.chief, SESSION, entry.ticket_no, free[0], "终端死机，换机续考")
@@ -230,6 +235,12 @@ class TheoryDay:
             raise CheckFailed("the moved candidate's exam is not running on the new terminal")
         return {"seat": free[0], "answers": journaled, "ticket": entry.ticket_no}
 
+    def free_seats(self, room: str) -> list[int]:
+        """Empty seats first, then the seats of absent candidates (nobody sits there today)."""
+        view = self.service.room_console(self.chief, SESSION, room)
+        return [s.seat_no for status in (SeatStatus.EMPTY, SeatStatus.ABSENT) for s in view.seats
+                if s.status is status and s.seat_no is not None]
+
     def cut_cable(self) -> tuple[float, float, int]:
         backend = next(b for b in self.backends.values() if b.enrolment.base_url == self.cable.url)
         self.cable.unplug()
@@ -243,6 +254,8 @@ class TheoryDay:
             raise CheckFailed(f"a terminal off the LAN has only {unsynced} unsynced answers")
         for item in items[5:8]:  # the candidate keeps answering off the LAN
             backend.answer(item.code, (item.choices[-1].key,), True)
+        retries = backend.unreachable + 6  # a while: several more attempts to reach the host fail
+        self.watch.until(lambda: backend.unreachable >= retries, 15, "the cut-off terminal stopped retrying")
         unsynced = backend.state().unsynced
         offline = time.monotonic() - cut_at
         self.cable.plug()

@@ -81,7 +81,8 @@ class LanTerminalBackend:
         self._reports: list[dict] = []
         self._last_heartbeat = 0.0
         self._pending_since: float | None = None
-        self.sync_errors = 0
+        self.sync_errors = 0  # refusals met by the sync thread
+        self.unreachable = 0  # calls that found no host
 
     def _client(self, timeout: float | None = None) -> TheoryClient:
         return TheoryClient(LanClient(self.enrolment.base_url, device_token=self.enrolment.token,
@@ -170,9 +171,13 @@ class LanTerminalBackend:
         with self._lock:
             self._callbacks.append(callback)
 
-    def close(self) -> None:
+    def begin_close(self) -> None:
+        """Tell the threads to stop without waiting (closing many terminals: stop all, then close each)."""
         self._stop.set()
         self._poke()
+
+    def close(self) -> None:
+        self.begin_close()
         for thread in self._threads:
             thread.join()
         self._threads = []
@@ -371,6 +376,8 @@ class LanTerminalBackend:
         return answer
 
     def _set_connected(self, connected: bool) -> None:
+        if not connected:
+            self.unreachable += 1
         changed = connected != self._connected
         self._connected = connected
         if changed:

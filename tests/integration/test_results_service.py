@@ -273,3 +273,29 @@ def _names(day):
     with day.site.db.read() as session:
         plan = repositories.current_plan(session)
         return {c.name for c, *_ in repositories.roster(session, plan.id)}
+
+
+def test_the_seal_hands_its_document_to_the_outbox_sealed_to_the_platform(day):
+    """With a platform configured the sealed document is queued in the same transaction, and only the
+    platform's key opens it, signed by this site, equal to the stored document."""
+    import json
+
+    from app.security import SiteKeys
+    from app.services.outbox import OutboxService
+    from app.services.seal import SealService
+    from app.sync.envelope import open_results
+    from app.sync.link import PlatformLink
+
+    platform = SiteKeys.generate("PLATFORM", "platform")
+    OutboxService(day.site).configure(day.admin, PlatformLink("http://127.0.0.1:9", platform.public.signing_public,
+                                                               platform.public.encryption_public))
+    day.results.compute(day.admin)
+    sealed = SealService(day.site, day.clock).seal(day.admin, _plan_code(day))
+    item = OutboxService(day.site).item(sealed.outbox_key)
+    assert item.state == "queued" and item.kind == "results"
+    assert day.results.state(day.supervisor)["outbox_key"] == sealed.outbox_key
+    blob = (day.site.home.root / "outbox" / f"{sealed.outbox_key}.esr").read_bytes()
+    opened = open_results(blob, platform.open_sealed, lambda site_id: day.site.public.signing_public)
+    with day.site.db.read() as session:
+        stored = session.execute(text("SELECT document FROM results_seal")).scalar()
+    assert opened.document == json.loads(bytes(stored))

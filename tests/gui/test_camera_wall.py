@@ -186,3 +186,23 @@ def test_a_status_for_an_unknown_spec_is_a_sentence_not_a_crash(zh_app, qtbot):
     tile = wall.tile("odd")
     assert tile.lost and tile.error and tile.worker is None
     wall.stop()
+
+
+def test_the_headless_wall_driver_reports_its_figures(zh_app, clips):
+    from app.ui.console.wall_bench import run_wall
+
+    announced = []
+    figures = run_wall([f"file:{clips[0]}", f"file:{clips[0]}"], 2.0, announce=announced.append)
+    assert announced == ["LIVE"] and figures.tiles == 2 and figures.lost_tiles == 0
+    assert figures.pictures_shown >= 2 and 0 < figures.cpu_pct_of_one_core < 200
+
+
+def test_more_than_sixteen_cameras_go_on_pages(zh_app, qtbot):
+    wall = CameraWall()
+    qtbot.addWidget(wall)
+    wall.set_cameras([WallCamera(f"cam{n:02d}", "R01", f"sim:nowhere{n}") for n in range(18)])
+    assert wall.pages == 2 and len(wall.tiles) == 16 and not wall.running
+    with qtbot.waitSignal(wall.page_changed, timeout=TIMEOUT):
+        wall.show_page(1)
+    assert [tile.camera.camera_id for tile in wall.tiles] == ["cam16", "cam17"]
+    assert wall.grid.columnStretch(1) == 1 and wall.grid.columnStretch(2) == 0  # two tiles: two columns

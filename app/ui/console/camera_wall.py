@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from app.domain.actor import Actor
+from app.errors import KnownError
 from app.services.recording import RecordingService
 from app.services.site import Site
 from app.ui.console.camera_tile import CameraTile, WallCamera
@@ -321,12 +322,14 @@ class CameraWallPanel(QWidget):
             self._update_summary()
             self.status_read.emit(len(statuses))
 
-        def failed(_error) -> None:
+        def failed(error: BaseException) -> None:
             self._status_pending = False
+            if not isinstance(error, KnownError):
+                self.status_timer.stop()  # a bug was reported once; not again every second
 
         task = run_task(self, lambda _progress: read_status(home), lane=FILES, on_success=done,
-                        on_known_error=failed)
-        task.failed.connect(lambda _error: setattr(self, "_status_pending", False))
+                        on_known_error=lambda _error: None)
+        task.failed.connect(failed)
 
     def _update_summary(self) -> None:
         wall = self.wall

@@ -239,7 +239,7 @@ def take_screenshots(out: Path) -> None:
             names.append(name)
             _room_camera(room, index % 4 + 1, name)
             service.add_camera(admin, f"{room}-cam{index % 4 + 1}", room, f"sim:{name}", kind="sim")
-        proctor_no, (role, secret) = next((no, v) for no, v in demo.credentials.items() if v[0] == Role.PROCTOR)
+        proctor_no, (_role, secret) = next((no, v) for no, v in demo.credentials.items() if v[0] == Role.PROCTOR)
         console = ConsoleWindow(site, auth.login(proctor_no, secret, Role.PROCTOR), demo=demo)
         console.resize(*WINDOW_SIZE)
         console.show()

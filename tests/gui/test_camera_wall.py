@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 
 from app.domain.roles import Role
 from app.services.recording import RecordingService
-from app.ui.console.camera_tile import ENLARGED_WIDTH, TILE_WIDTH, CameraTile, WallCamera
+from app.ui.console.camera_tile import AMBER, ENLARGED_WIDTH, GREY, RED, TILE_WIDTH, CameraTile, WallCamera
 from app.ui.console.camera_wall import CameraWall, CameraWallPanel, grid_columns
 from app.video.status import RECONNECTING, RECORDING, SILENT, CameraStatus, read_status, write_status
 from drivers.recorder.clips import make_clip
@@ -131,6 +131,10 @@ def test_enlarge_at_full_rate_and_back_with_escape(wall_panel, qtbot):
     assert not big.worker._source.keyframes_only  # this one camera's main stream, fully decoded
     qtbot.waitUntil(lambda: big.frames_shown >= 10, timeout=TIMEOUT)  # key frames alone would take 10 s
     assert big.frame.image.shape[1] == min(ENLARGED_WIDTH, 1280)
+    assert big.hasFocus()
+    painted = big.grab().toImage()  # the focused tile shows the picture, framed, not a filled rectangle
+    centre = painted.pixelColor(painted.width() // 2, painted.height() // 2)
+    assert centre != RED and centre != GREY and centre != AMBER
     worker = big.worker
     with qtbot.waitSignal(wall.enlarged_changed, check_params_cb=lambda camera: camera == "", timeout=TIMEOUT):
         QTest.keyClick(wall.enlarged, Qt.Key.Key_Escape)

@@ -234,6 +234,7 @@ class CameraTile(QWidget):
         if self.alarm:
             self._paint_alarm(painter)
         if self.hasFocus():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor("#5aa9ff"), 2))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()

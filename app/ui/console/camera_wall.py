@@ -22,7 +22,7 @@ from app.services.recording import RecordingService
 from app.services.site import Site
 from app.ui.console.camera_tile import CameraTile, WallCamera
 from app.ui.tasks import FILES, run_task
-from app.video.status import CameraStatus, read_status
+from app.video.status import RECONNECTING, SILENT, STOPPED, CameraStatus, read_status
 
 PAGE_SIZE = 16
 TILE_INTERVAL_MS = 200  # at most 5 pictures a second per tile
@@ -334,7 +334,9 @@ class CameraWallPanel(QWidget):
     def _update_summary(self) -> None:
         wall = self.wall
         recording = sum(1 for c in wall.cameras if (s := wall.statuses.get(c.camera_id)) and s.state == "recording")
-        attention = len(wall.lost_tiles())
+        alarmed = {camera.camera_id for camera in wall.cameras
+                   if (status := wall.statuses.get(camera.camera_id)) and status.state in (SILENT, RECONNECTING, STOPPED)}
+        attention = len(alarmed | {tile.camera.camera_id for tile in wall.lost_tiles()})  # every page, not just this one
         text = self.tr("{count} cameras · {recording} recording").format(count=len(wall.cameras), recording=recording)
         if attention:
             text += " · " + self.tr("{count} need attention").format(count=attention)

@@ -32,6 +32,8 @@ MAX_RESTART_DELAY = 5.0
 
 
 def recorder_command(home: Path, poll: float = 0.25) -> list[str]:
+    if getattr(sys, "frozen", False):  # the installed one-folder build: no `python -m`, the program is the CLI
+        return [sys.executable, "video", "recorder", "--home", str(home), "--poll", str(poll)]
     return [sys.executable, "-m", "app.video.recorder_process", "--home", str(home), "--poll", str(poll)]
 
 

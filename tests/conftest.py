@@ -19,11 +19,17 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 import threading  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from support import threads  # noqa: E402
 from support.postgres import ClusterUnavailable, PostgresCluster, start_cluster  # noqa: E402
 
 pytest_plugins = ["pytester"]
+
+# Properties are checked, never timings: speed goals live in benchmarks, and a shared CI machine
+# makes any per-example deadline flaky.
+settings.register_profile("examsite", deadline=None)
+settings.load_profile("examsite")
 
 _LONG_LIVED_THREADS: set[threading.Thread] = set()
 

@@ -14,6 +14,8 @@ from app.i18n import tr
 from drivers.camera.pyav_source import VideoFileCamera
 from drivers.errors import DeviceError, DeviceUnavailable
 
+SEEK_MARGIN_SECONDS = 5.0  # more than a camera's GOP
+
 
 class SegmentPlayer(VideoFileCamera):
     """Frames of `files` played one after the other, starting `offset` seconds into the first."""
@@ -33,11 +35,23 @@ class SegmentPlayer(VideoFileCamera):
 
     def _start(self, container: Any, stream: Any) -> None:
         super()._start(container, stream)
+        self._from_time: float | None = None
         if self.offset > 0 and stream.time_base:
-            start = stream.start_time or 0
-            target = start + int(self.offset / float(stream.time_base))
-            container.seek(target, stream=stream, any_frame=False, backward=True)  # the key frame before
+            start = float(stream.start_time or 0) * float(stream.time_base)
+            self._from_time = start + self.offset
+            # MPEG-TS seeks land imprecisely (often after the target): seek well before it, to a key
+            # frame, and drop the pictures before the instant asked for
+            target = int((self._from_time - SEEK_MARGIN_SECONDS) / float(stream.time_base))
+            container.seek(max(int(stream.start_time or 0), target), stream=stream, any_frame=False, backward=True)
             self._packets = container.demux(stream)
+
+    def _wanted(self, picture: Any) -> bool:
+        if self._from_time is None or picture.time is None:
+            return True
+        if picture.time + 1e-3 < self._from_time:
+            return False
+        self._from_time = None
+        return True
 
     def _at_end(self) -> None:
         if self.index + 1 >= len(self.files):

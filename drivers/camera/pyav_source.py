@@ -54,6 +54,10 @@ class PyAVSource(FrameSource):
     def _before_frame(self, deadline: float, picture: Any = None) -> None:
         """Hook to pace frames (files play at their own pace)."""
 
+    def _wanted(self, picture: Any) -> bool:
+        """Hook to drop decoded pictures (playback drops those before the instant asked for)."""
+        return True
+
     def open(self) -> None:
         if self._opened:
             return
@@ -93,7 +97,7 @@ class PyAVSource(FrameSource):
             if self.keyframes_only and not packet.is_keyframe:
                 continue  # never decoded: a camera wall tile costs one picture per GOP
             try:
-                self._pending.extend(packet.decode())
+                self._pending.extend(p for p in packet.decode() if self._wanted(p))
             except av.InvalidDataError:
                 continue  # one damaged packet; the next key frame repairs the picture
         picture = self._pending.popleft()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from test_camera_contract import make_clip
 
@@ -54,3 +56,26 @@ def test_key_frames_only_decodes_one_picture_per_gop_and_scales(segments):
         source.close()
     assert len(frames) == 2  # a 2 s clip with a key frame every second
     assert frames[0].image.shape == (48, 80, 3)
+
+
+def test_playback_starts_at_the_instant_asked_for_in_a_transport_stream(tmp_path):
+    """Seeking in MPEG-TS (what the recorder writes) is imprecise; the player must still start at the offset."""
+    import av
+
+    clip = make_clip(tmp_path / "clip.mp4", seconds=3, size=(160, 96), fps=FPS)
+    segment = tmp_path / "cam1-000000.ts"
+    with av.open(str(clip)) as source, av.open(str(segment), "w", format="mpegts") as out:
+        stream_in = source.streams.video[0]
+        stream_out = out.add_stream_from_template(stream_in)
+        for packet in source.demux(stream_in):
+            if packet.dts is not None:
+                packet.stream = stream_out
+                out.mux(packet)
+    for offset in (0.5, 1.2, 2.0):
+        player = SegmentPlayer([segment], offset=offset)
+        player.open()
+        try:
+            frames, _ = _drain(player)
+        finally:
+            player.close()
+        assert len(frames) == 3 * FPS - math.ceil(offset * FPS - 0.01), offset  # from the first picture at ≥ offset

@@ -17,6 +17,10 @@ CODE_ENV = "EXAMSITE_ENROL_CODE"
 ENROLMENT_FILE = "enrolment.json"
 
 
+def _kind_name(kind: str) -> str:
+    return {"terminal": tr("candidate terminal"), "station": tr("scoring station")}.get(kind, kind)
+
+
 def load_or_enrol(folder: Path, server: str | None, name: str | None, kind: str) -> Enrolment:
     """The saved enrolment; on first start, enrol with the one-time code the console shows."""
     path = folder / ENROLMENT_FILE
@@ -33,11 +37,11 @@ def load_or_enrol(folder: Path, server: str | None, name: str | None, kind: str)
         enrolment = enrol(server, code.strip(), name or socket.gethostname())
         if enrolment.kind != kind:
             raise KnownError(tr("This code enrols a {wanted}, not a {kind}: ask for a code for a {kind}.",
-                                wanted=enrolment.kind, kind=kind), code="wrong_kind")
+                                wanted=_kind_name(enrolment.kind), kind=_kind_name(kind)), code="wrong_kind")
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, json.dumps(asdict(enrolment), indent=2).encode("utf-8"), mode=0o600)
         say(tr("Enrolled as device {device} of site {site}.", device=enrolment.device_id, site=enrolment.site_id))
     if enrolment.kind != kind:
         raise KnownError(tr("This folder holds the enrolment of a {wanted}, not a {kind}.",
-                            wanted=enrolment.kind, kind=kind), code="wrong_kind")
+                            wanted=_kind_name(enrolment.kind), kind=_kind_name(kind)), code="wrong_kind")
     return enrolment

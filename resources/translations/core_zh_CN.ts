@@ -1800,7 +1800,7 @@
         <message>
             <location filename="app/cli/documents_cmd.py" line="86" />
             <source>Wrote {pages} score sheets of {count} candidates to {path}; {waiting} results are not complete yet.</source>
-            <translation type="unfinished" />
+            <translation>已将 {count} 名考生的 {pages} 份评分记录表写入 {path}；另有 {waiting} 项成绩尚未完成签字。</translation>
         </message>
         <message>
             <location filename="app/cli/host_cmd.py" line="36" />
@@ -1810,17 +1810,17 @@
         <message>
             <location filename="app/cli/host_cmd.py" line="37" />
             <source>Site host running: LAN API on {url}; recorder {state}.</source>
-            <translation type="unfinished" />
+            <translation>考点主机运行中：局域网接口 {url}；录像进程{state}。</translation>
         </message>
         <message>
             <location filename="app/cli/host_cmd.py" line="38" />
             <source>supervised</source>
-            <translation type="unfinished" />
+            <translation>受监管运行</translation>
         </message>
         <message>
             <location filename="app/cli/host_cmd.py" line="38" />
             <source>not started</source>
-            <translation type="unfinished" />
+            <translation>未启动</translation>
         </message>
         <message>
             <location filename="app/cli/lan_cmd.py" line="73" />
@@ -1853,19 +1853,9 @@
             <translation>已注册为考点 {site} 的设备 {device}。</translation>
         </message>
         <message>
-            <location filename="app/cli/terminal_cmd.py" line="53" />
-            <source>This terminal is not enrolled yet: start it with --server URL and type the one-time code the room console shows.</source>
-            <translation>本考试机尚未注册：请使用 --server URL 启动，并输入考场控制台显示的一次性注册码。</translation>
-        </message>
-        <message>
             <location filename="app/cli/terminal_cmd.py" line="70" />
             <source>Demo terminal: the room starts in one minute. Proctor code {code}.</source>
             <translation>演示考试机：考场将在一分钟后开考。监考员代码 {code}。</translation>
-        </message>
-        <message>
-            <location filename="app/cli/terminal_cmd.py" line="49" />
-            <source>This terminal is enrolled with {url}. Remove {path} to enrol it with another site host.</source>
-            <translation>本考试机已注册到 {url}。如需注册到其他考点主机，请删除 {path}。</translation>
         </message>
         <message>
             <location filename="app/cli/terminal_cmd.py" line="72" />
@@ -2020,12 +2010,12 @@
         <message>
             <location filename="app/lan/theory_routes.py" line="59" />
             <source>Only candidate terminals take the theory exam.</source>
-            <translation type="unfinished" />
+            <translation>只有考生考试机可以参加理论考试。</translation>
         </message>
         <message>
             <location filename="app/results/sealed.py" line="14" />
             <source>Session {session} is sealed: nothing in it can be changed.</source>
-            <translation type="unfinished" />
+            <translation>场次 {session} 已封存，其中任何内容都不能再修改。</translation>
         </message>
         <message>
             <location filename="app/services/lan_access.py" line="82" />
@@ -2105,57 +2095,57 @@
         <message>
             <location filename="app/services/score_sheets.py" line="164" />
             <source>No candidate of session {session} has a complete, signed result yet.</source>
-            <translation type="unfinished" />
+            <translation>场次 {session} 尚无考生的评分已全部签字完成。</translation>
         </message>
         <message>
             <location filename="app/services/score_sheets.py" line="72" />
             <source>There is no practical session {session} in the current plan.</source>
-            <translation type="unfinished" />
+            <translation>当前考核计划中没有实操场次 {session}。</translation>
         </message>
         <message>
             <location filename="app/services/score_sheets.py" line="117" />
             <source>Score sheet {sheet} is marked signed but has no signature; run examsite verify.</source>
-            <translation type="unfinished" />
+            <translation>评分表 {sheet} 标记为已签字但没有签名，请运行 examsite verify 核验。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="229" />
             <source>The proctor has paused the exam: the clock stands still.</source>
-            <translation type="unfinished" />
+            <translation>监考员已暂停考试：计时暂停。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="84" />
             <source>The admission ticket number or the ID number characters are wrong.</source>
-            <translation type="unfinished" />
+            <translation>准考证号或身份证号后六位不正确。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="236" />
             <source>At most {count} saves per request.</source>
-            <translation type="unfinished" />
+            <translation>每次请求最多保存 {count} 条作答。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="276" />
             <source>The time is up: the answers were submitted.</source>
-            <translation type="unfinished" />
+            <translation>考试时间已到：答卷已自动提交。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="95" />
             <source>{name} is marked absent from this session.</source>
-            <translation type="unfinished" />
+            <translation>{name} 已被标记为本场缺考。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="97" />
             <source>{name} has not been checked in yet: go to the check-in desk first.</source>
-            <translation type="unfinished" />
+            <translation>{name} 尚未完成检录：请先到检录台检录。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="149" />
             <source>This sitting does not exist.</source>
-            <translation type="unfinished" />
+            <translation>该考生场次不存在。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="173" />
             <source>This candidate has logged in on another terminal: this terminal's log-in has ended.</source>
-            <translation type="unfinished" />
+            <translation>该考生已在另一台考试机登录：本机登录已失效。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="193" />
@@ -2165,117 +2155,117 @@
         <message>
             <location filename="app/services/theory_candidate.py" line="244" />
             <source>Save {revision} does not fit the paper: nothing of this batch was stored.</source>
-            <translation type="unfinished" />
+            <translation>第 {revision} 次保存与试卷不符：本批作答均未保存。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="283" />
             <source>The answers have been submitted: nothing can be changed.</source>
-            <translation type="unfinished" />
+            <translation>答卷已提交：不能再修改。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="342" />
             <source>Submission opens {minutes} minutes from now.</source>
-            <translation type="unfinished" />
+            <translation>还需 {minutes} 分钟才允许交卷。</translation>
         </message>
         <message>
             <location filename="app/services/theory_candidate.py" line="357" />
             <source>The answers have not been submitted yet.</source>
-            <translation type="unfinished" />
+            <translation>答卷尚未提交。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="117" />
             <source>A pause needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>暂停考试须填写原因。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="183" />
             <source>A time change needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>调整时间须填写原因。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="213" />
             <source>A move needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>调换座位须填写原因。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="235" />
             <source>A forced submission needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>强制收卷须填写原因。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="256" />
             <source>An incident needs a note.</source>
-            <translation type="unfinished" />
+            <translation>记录考场事件须填写说明。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="186" />
             <source>A time change is between 1 and {most} minutes; only an adjustment may take time away.</source>
-            <translation type="unfinished" />
+            <translation>时间调整应在 1 至 {most} 分钟之间；只有“时间校正”可以减少时间。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="80" />
             <source>Session {session} has no theory paper in the package.</source>
-            <translation type="unfinished" />
+            <translation>考务数据包中没有场次 {session} 的理论试卷。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="94" />
             <source>Room {room} has already been started.</source>
-            <translation type="unfinished" />
+            <translation>考场 {room} 已经开考。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="121" />
             <source>Room {room} is not running.</source>
-            <translation type="unfinished" />
+            <translation>考场 {room} 未在考试中。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="134" />
             <source>Room {room} is not paused.</source>
-            <translation type="unfinished" />
+            <translation>考场 {room} 未处于暂停状态。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="193" />
             <source>{name} has already submitted.</source>
-            <translation type="unfinished" />
+            <translation>{name} 已交卷。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="195" />
             <source>Room {room} has ended.</source>
-            <translation type="unfinished" />
+            <translation>考场 {room} 的考试已结束。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="219" />
             <source>Room {room} has seats 1 to {count}.</source>
-            <translation type="unfinished" />
+            <translation>考场 {room} 的座位号为 1 至 {count}。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="222" />
             <source>Seat {seat} is taken.</source>
-            <translation type="unfinished" />
+            <translation>{seat} 号座位已有考生。</translation>
         </message>
         <message>
             <location filename="app/services/theory_console.py" line="161" />
             <source>Candidates still have time left: ending the room needs a reason.</source>
-            <translation type="unfinished" />
+            <translation>仍有考生未到结束时间：结束考场须填写原因。</translation>
         </message>
         <message>
             <location filename="app/services/theory_context.py" line="134" />
             <source>There is no room {room} in the current plan.</source>
-            <translation type="unfinished" />
+            <translation>当前考核计划中没有考场 {room}。</translation>
         </message>
         <message>
             <location filename="app/services/theory_context.py" line="89" />
             <source>Too many wrong attempts: wait {minutes} minutes and try again.</source>
-            <translation type="unfinished" />
+            <translation>错误次数过多：请等待 {minutes} 分钟后再试。</translation>
         </message>
         <message>
             <location filename="app/services/theory_context.py" line="126" />
             <source>There is no theory session {session} in the current plan.</source>
-            <translation type="unfinished" />
+            <translation>当前考核计划中没有理论考试场次 {session}。</translation>
         </message>
         <message>
             <location filename="app/services/theory_context.py" line="144" />
             <source>You are not on duty in room {room}.</source>
-            <translation type="unfinished" />
+            <translation>您不是考场 {room} 的监考人员。</translation>
         </message>
         <message>
             <location filename="app/simulation/day.py" line="55" />
@@ -2355,62 +2345,62 @@
         <message>
             <location filename="app/sync/envelope.py" line="70" />
             <source>This is not an ExamSite results package.</source>
-            <translation type="unfinished" />
+            <translation>这不是考点通成绩数据包。</translation>
         </message>
         <message>
             <location filename="app/sync/envelope.py" line="74" />
             <source>The results package is damaged.</source>
-            <translation type="unfinished" />
+            <translation>成绩数据包已损坏。</translation>
         </message>
         <message>
             <location filename="app/sync/envelope.py" line="95" />
             <source>Site {site} is not registered with the platform.</source>
-            <translation type="unfinished" />
+            <translation>考点 {site} 未在平台登记。</translation>
         </message>
         <message>
             <location filename="app/sync/envelope.py" line="106" />
             <source>The results package is not signed by site {site}.</source>
-            <translation type="unfinished" />
+            <translation>成绩数据包不是考点 {site} 签名的。</translation>
         </message>
         <message>
             <location filename="app/sync/envelope.py" line="100" />
             <source>The results package was not sealed to this platform or was altered.</source>
-            <translation type="unfinished" />
+            <translation>成绩数据包不是加密给本平台的，或已被篡改。</translation>
         </message>
         <message>
             <location filename="app/sync/link.py" line="77" />
             <source>{path} is not a platform key file.</source>
-            <translation type="unfinished" />
+            <translation>{path} 不是平台密钥文件。</translation>
         </message>
         <message>
             <location filename="app/sync/link.py" line="47" />
             <source>The platform key record is damaged.</source>
-            <translation type="unfinished" />
+            <translation>平台密钥记录已损坏。</translation>
         </message>
         <message>
             <location filename="app/sync/link.py" line="59" />
             <source>No platform is configured for this site: run 'examsite sync configure' first.</source>
-            <translation type="unfinished" />
+            <translation>本考点尚未配置上报平台：请先运行 'examsite sync configure'。</translation>
         </message>
         <message>
             <location filename="app/sync/link.py" line="75" />
             <source>Cannot read the platform key file {path}.</source>
-            <translation type="unfinished" />
+            <translation>无法读取平台密钥文件 {path}。</translation>
         </message>
         <message>
             <location filename="app/sync/receipt.py" line="64" />
             <source>The platform's receipt is malformed.</source>
-            <translation type="unfinished" />
+            <translation>平台回执格式错误。</translation>
         </message>
         <message>
             <location filename="app/sync/receipt.py" line="66" />
             <source>The receipt is not signed by the pinned platform key.</source>
-            <translation type="unfinished" />
+            <translation>回执不是由已固定的平台密钥签名的。</translation>
         </message>
         <message>
             <location filename="app/sync/receipt.py" line="68" />
             <source>The receipt is about another delivery.</source>
-            <translation type="unfinished" />
+            <translation>该回执属于另一次报送。</translation>
         </message>
         <message>
             <location filename="app/terminal/backend.py" line="315" />
@@ -2690,52 +2680,407 @@
         <message>
             <location filename="app/results/certificate.py" line="83" />
             <source>Character 1 must be Y (employer) or S (social evaluation organisation).</source>
-            <translation type="unfinished" />
+            <translation>第 1 位须为 Y（用人单位）或 S（社会培训评价组织）。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="85" />
             <source>Characters 2 to 5 (the agency code) must be 4 digits.</source>
-            <translation type="unfinished" />
+            <translation>第 2–5 位（评价机构代码）须为 4 位数字。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="87" />
             <source>Characters 6 and 7 ({code}) are not a province code.</source>
-            <translation type="unfinished" />
+            <translation>第 6–7 位（{code}）不是省级行政区代码。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="89" />
             <source>Characters 8 to 13 (the agency serial) must be 6 digits.</source>
-            <translation type="unfinished" />
+            <translation>第 8–13 位（评价机构序列码）须为 6 位数字。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="97" />
             <source>A certificate number has 22 characters, not {count}.</source>
-            <translation type="unfinished" />
+            <translation>证书编号应为 22 位，而不是 {count} 位。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="102" />
             <source>Characters 2 to 22 must be digits.</source>
-            <translation type="unfinished" />
+            <translation>第 2–22 位须为数字。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="132" />
             <source>The certificate sequence for {year} level {level} is used up.</source>
-            <translation type="unfinished" />
+            <translation>{year} 年 {level} 级的证书序列码已用完。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="70" />
             <source>The year of issue must be between 2000 and 2099.</source>
-            <translation type="unfinished" />
+            <translation>发证年份须在 2000 至 2099 之间。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="72" />
             <source>The skill level must be 1 to 5.</source>
-            <translation type="unfinished" />
+            <translation>职业技能等级须为 1 至 5。</translation>
         </message>
         <message>
             <location filename="app/results/certificate.py" line="74" />
             <source>The certificate sequence must be between 1 and {most}.</source>
-            <translation type="unfinished" />
+            <translation>证书序列码须在 1 至 {most} 之间。</translation>
+        </message>
+        <message>
+            <location filename="app/bench/video.py" line="193" />
+            <source>The camera wall did not show every stream within 90 s.</source>
+            <translation>监控墙未能在 90 秒内显示全部画面。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="41" />
+            <source>This folder holds the enrolment of a {wanted}, not a {kind}.</source>
+            <translation>此文件夹保存的是{wanted}的注册信息，不是{kind}的。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="26" />
+            <source>This device is enrolled with {url}. Remove {path} to enrol it with another site host.</source>
+            <translation>本设备已在 {url} 注册。如需改在其他考点主机注册，请删除 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="29" />
+            <source>This device is not enrolled yet: start it with --server URL and type the one-time code the console shows.</source>
+            <translation>本设备尚未注册：请用 --server URL 启动，并输入控制台显示的一次性注册码。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="35" />
+            <source>This code enrols a {wanted}, not a {kind}: ask for a code for a {kind}.</source>
+            <translation>此注册码用于{wanted}，不是{kind}：请索取{kind}的注册码。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="136" />
+            <source>Valid: category {category}, agency {agency}, province {province}, agency serial {serial}, year {year}, level {level}, sequence {sequence}.</source>
+            <translation>有效：类别 {category}，机构代码 {agency}，省份 {province}，机构序列码 {serial}，年份 {year}，等级 {level}，序列码 {sequence}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="96" />
+            <source>Wrote the public list ({count} candidates) to {path}.</source>
+            <translation>成绩公示表（{count} 人）已写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="114" />
+            <source>Wrote the room record of room {room} in session {session} to {path}.</source>
+            <translation>场次 {session} 考场 {room} 的考场情况记录表已写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="125" />
+            <source>Sealed plan {plan}: document {digest} ({size} bytes), audit head {seq}.</source>
+            <translation>考核计划 {plan} 已封存：文件 {digest}（{size} 字节），审计链头 {seq}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="85" />
+            <source>Computed {count} results: {passed} passed.</source>
+            <translation>已计算 {count} 名考生成绩：合格 {passed} 人。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="112" />
+            <source>{staff_no} signed the room record of {room}.</source>
+            <translation>{staff_no} 已签署 {room} 的考场情况记录表。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="127" />
+            <source>Queued for the platform as {key}.</source>
+            <translation>已排队上报平台：{key}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/results_cmd.py" line="128" />
+            <source>No platform is configured: the sealed document waits on this site.</source>
+            <translation>尚未配置平台：封存文件暂存在本考点。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="115" />
+            <source>Delivered {delivered}; waiting to retry {retrying}; needing attention {attention}.</source>
+            <translation>已送达 {delivered} 项；等待重试 {retrying} 项；需人工处理 {attention} 项。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="65" />
+            <source>Platform {url} pinned; its receipt key fingerprint is {fingerprint}.</source>
+            <translation>已固定平台 {url}；其回执密钥指纹为 {fingerprint}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="85" />
+            <source>The outbox is empty.</source>
+            <translation>待报送队列为空。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="128" />
+            <source>Queued {name} as {key}.</source>
+            <translation>已将 {name} 加入待报送队列，编号 {key}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="138" />
+            <source>{count} undelivered items written to {path}.</source>
+            <translation>已将 {count} 个未送达项写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="148" />
+            <source>{count} receipts verified and stored.</source>
+            <translation>已验证并保存 {count} 份回执。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/sync_cmd.py" line="161" />
+            <source>Outbox item {key} queued again.</source>
+            <translation>待报送项 {key} 已重新排队。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="90" />
+            <source>Site {site} registered; its key fingerprint is {fingerprint}.</source>
+            <translation>考点 {site} 已登记；其密钥指纹为 {fingerprint}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="99" />
+            <source>Package {package} issued to {site}: {path}</source>
+            <translation>已向 {site} 下发数据包 {package}：{path}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="101" />
+            <source>Exam password: {password}</source>
+            <translation>开考密码：{password}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="110" />
+            <source>{count} items filed; receipts written to {path}.</source>
+            <translation>已归档 {count} 项；回执已写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="55" />
+            <source>Platform passphrase: </source>
+            <translation>平台口令：</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="67" />
+            <source>Platform receipt key fingerprint {fingerprint}</source>
+            <translation>平台回执密钥指纹 {fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="68" />
+            <source>Platform service listening on {url}</source>
+            <translation>平台服务正在 {url} 上监听</translation>
+        </message>
+        <message>
+            <location filename="app/cli/upstream_cmd.py" line="81" />
+            <source>Platform public key written to {path}.</source>
+            <translation>平台公钥已写入 {path}。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/verify_cmd.py" line="50" />
+            <source>The sealed results and every signed room record verify.</source>
+            <translation>封存成绩和所有已签署的考场情况记录表均验证通过。</translation>
+        </message>
+        <message>
+            <location filename="app/services/outbox.py" line="324" />
+            <source>There is no outbox item {key}.</source>
+            <translation>没有待报送项 {key}。</translation>
+        </message>
+        <message>
+            <location filename="app/services/outbox.py" line="283" />
+            <source>Outbox item {key} does not need attention.</source>
+            <translation>待报送项 {key} 无需人工处理。</translation>
+        </message>
+        <message>
+            <location filename="app/services/results.py" line="194" />
+            <source>The format must be pdf or xlsx.</source>
+            <translation>格式须为 pdf 或 xlsx。</translation>
+        </message>
+        <message>
+            <location filename="app/services/results.py" line="174" />
+            <source>Compute the results first.</source>
+            <translation>请先计算成绩。</translation>
+        </message>
+        <message>
+            <location filename="app/services/results.py" line="358" />
+            <source>Room {room} has not ended: its record cannot be signed yet.</source>
+            <translation>{room} 尚未结束考试，暂不能签署考场情况记录表。</translation>
+        </message>
+        <message>
+            <location filename="app/services/results.py" line="362" />
+            <source>You have already signed this room record.</source>
+            <translation>您已签署过这份考场情况记录表。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="308" />
+            <source>The room record of {room} (session {session}) no longer matches the signature of {signer}.</source>
+            <translation>{room}（场次 {session}）的考场情况记录表与 {signer} 的签名不再一致。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="258" />
+            <source>The sealed results document {digest} recorded in the audit trail is missing.</source>
+            <translation>审计日志记录的封存成绩文件 {digest} 不见了。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="266" />
+            <source>The sealed results of plan {plan} are not the document that was sealed.</source>
+            <translation>考核计划 {plan} 的封存成绩不是当初封存的文件。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="268" />
+            <source>The site's signature on the sealed results of plan {plan} is not valid.</source>
+            <translation>考核计划 {plan} 封存成绩上的考点签名无效。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="276" />
+            <source>Sealed results of plan {plan} differ from the database: {what} was changed after the seal.</source>
+            <translation>考核计划 {plan} 的封存成绩与数据库不一致：{what} 在封存后被修改。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="77" />
+            <source>Type the plan code {plan} to confirm the seal.</source>
+            <translation>请输入考核计划编号 {plan} 以确认封存。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="80" />
+            <source>Plan {plan} is already sealed.</source>
+            <translation>考核计划 {plan} 已封存。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="94" />
+            <source>{count} results are still incomplete (first: {ticket}).</source>
+            <translation>还有 {count} 名考生成绩未确定（第一位：{ticket}）。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="272" />
+            <source>Session {session} was sealed but is no longer marked sealed.</source>
+            <translation>场次 {session} 已封存，但现在不再标记为封存。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="101" />
+            <source>The results changed since they were computed: compute them again.</source>
+            <translation>成绩计算后数据已有变化，请重新计算。</translation>
+        </message>
+        <message>
+            <location filename="app/services/seal.py" line="86" />
+            <source>Room {room} of session {session} is still running.</source>
+            <translation>场次 {session} 的 {room} 仍在考试中。</translation>
+        </message>
+        <message>
+            <location filename="app/sync/export.py" line="106" />
+            <source>{path} is not a receipts file.</source>
+            <translation>{path} 不是回执文件。</translation>
+        </message>
+        <message>
+            <location filename="app/sync/export.py" line="77" />
+            <source>{path} is not an ExamSite export file.</source>
+            <translation>{path} 不是考点通导出文件。</translation>
+        </message>
+        <message>
+            <location filename="app/sync/export.py" line="90" />
+            <source>The export file is not signed by site {site}.</source>
+            <translation>导出文件不是考点 {site} 签名的。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/app.py" line="193" />
+            <source>The request is too large.</source>
+            <translation>请求过大。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/app.py" line="106" />
+            <source>The platform hit an internal error.</source>
+            <translation>平台发生内部错误。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/app.py" line="124" />
+            <source>There is no package {package}.</source>
+            <translation>没有数据包 {package}。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/app.py" line="146" />
+            <source>The Idempotency-Key header and the upload record differ.</source>
+            <translation>Idempotency-Key 请求头与上传记录不一致。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/app.py" line="166" />
+            <source>There is no upload {key}.</source>
+            <translation>没有上传 {key}。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="316" />
+            <source>{name} is not a valid site code.</source>
+            <translation>{name} 不是有效的考点代码。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="322" />
+            <source>The Idempotency-Key header is missing or malformed.</source>
+            <translation>缺少 Idempotency-Key 请求头或其格式错误。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="337" />
+            <source>The upload record is malformed.</source>
+            <translation>上传记录格式错误。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="90" />
+            <source>Site {site} is already registered with another key.</source>
+            <translation>考点 {site} 已用另一密钥登记。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="115" />
+            <source>The results package is too large.</source>
+            <translation>成绩数据包过大。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="68" />
+            <source>There is no platform in {path}.</source>
+            <translation>{path} 中没有平台数据。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="157" />
+            <source>The upload is not signed by site {site}.</source>
+            <translation>该上传不是考点 {site} 签名的。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="183" />
+            <source>The upload is at byte {offset}.</source>
+            <translation>该上传已确认到第 {offset} 字节。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="186" />
+            <source>The chunk does not match its SHA-256.</source>
+            <translation>数据块与其 SHA-256 不符。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="188" />
+            <source>The chunk goes past the end of the upload.</source>
+            <translation>数据块超出了上传的末尾。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="211" />
+            <source>The uploaded bytes do not match their SHA-256; the upload starts again.</source>
+            <translation>已上传的数据与其 SHA-256 不符，上传将从头开始。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="226" />
+            <source>The decrypted file does not match its SHA-256.</source>
+            <translation>解密后的文件与其 SHA-256 不符。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="122" />
+            <source>Idempotency key {key} was used for other content.</source>
+            <translation>幂等键 {key} 已用于其他内容。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/platform.py" line="222" />
+            <source>The file was not sealed to this platform or was altered.</source>
+            <translation>该文件不是加密给本平台的，或已被篡改。</translation>
+        </message>
+        <message>
+            <location filename="app/upstream/server.py" line="45" />
+            <source>The platform service could not start on {host}:{port}.</source>
+            <translation>平台服务无法在 {host}:{port} 上启动。</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="21" />
+            <source>candidate terminal</source>
+            <translation>考生终端</translation>
+        </message>
+        <message>
+            <location filename="app/cli/enrolment.py" line="21" />
+            <source>scoring station</source>
+            <translation>评分工作站</translation>
         </message>
     </context>
 </TS>

@@ -28,71 +28,71 @@
     <name>CameraTile</name>
     <message>
         <source>{camera} · room {room}</source>
-        <translation type="unfinished"></translation>
+        <translation>{camera} · 考场 {room}</translation>
     </message>
     <message>
         <source>REC</source>
-        <translation type="unfinished"></translation>
+        <translation>录像中</translation>
     </message>
     <message>
         <source>Silent since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 起无数据</translation>
     </message>
     <message>
         <source>Reconnecting since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 起重连中</translation>
     </message>
     <message>
         <source>Stopped since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 起已停止</translation>
     </message>
     <message>
         <source>Not recording</source>
-        <translation type="unfinished"></translation>
+        <translation>未录像</translation>
     </message>
     <message>
         <source>{rate} Mbit/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate} Mbit/s</translation>
     </message>
     <message>
         <source>gaps {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>中断 {count} 次</translation>
     </message>
     <message>
         <source>last segment {seconds} s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>最新片段 {seconds} 秒前</translation>
     </message>
     <message>
         <source>last segment {minutes} min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>最新片段 {minutes} 分钟前</translation>
     </message>
     <message>
         <source>NOT RECORDING</source>
-        <translation type="unfinished"></translation>
+        <translation>未在录像</translation>
     </message>
     <message>
         <source>since {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>自 {time} 起</translation>
     </message>
     <message>
         <source>NO SIGNAL</source>
-        <translation type="unfinished"></translation>
+        <translation>无信号</translation>
     </message>
     <message>
         <source>CAMERA UNAVAILABLE</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头不可用</translation>
     </message>
     <message>
         <source>PICTURE LOST</source>
-        <translation type="unfinished"></translation>
+        <translation>画面中断</translation>
     </message>
     <message>
         <source>reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新连接…</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
 </context>
 <context>
@@ -114,46 +114,46 @@
     <name>CameraWall</name>
     <message>
         <source>No cameras are registered. The administrator adds them with &quot;examsite video cameras add&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未登记摄像头。请考点管理员用“examsite video cameras add”添加。</translation>
     </message>
 </context>
 <context>
     <name>CameraWallPanel</name>
     <message>
         <source>Camera wall</source>
-        <translation type="unfinished"></translation>
+        <translation>监控墙</translation>
     </message>
     <message>
         <source>All rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>全部考场</translation>
     </message>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Double-click or Enter: enlarge · Esc: back</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或回车：放大 · Esc：返回</translation>
     </message>
     <message>
         <source>Room {room}</source>
-        <translation type="unfinished"></translation>
+        <translation>考场 {room}</translation>
     </message>
     <message>
         <source>{count} cameras · {recording} recording</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 路摄像头 · {recording} 路录像中</translation>
     </message>
     <message>
         <source>{count} need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 路需要关注</translation>
     </message>
     <message>
         <source>page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {page}/{pages} 页</translation>
     </message>
 </context>
 <context>
@@ -294,6 +294,18 @@
     <message>
         <source>Session overview</source>
         <translation>场次总览</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Camera wall</source>
+        <translation>监控墙</translation>
+    </message>
+    <message>
+        <source>Video playback</source>
+        <translation>录像回放</translation>
     </message>
     <message>
         <source>Account</source>
@@ -1334,7 +1346,7 @@
     <name>PlaybackPanel</name>
     <message>
         <source>Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>录像回放</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1342,63 +1354,71 @@
     </message>
     <message>
         <source>Choose a recording.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一段录像。</translation>
     </message>
     <message>
         <source>No picture</source>
-        <translation type="unfinished"></translation>
+        <translation>无画面</translation>
     </message>
     <message>
         <source>Markers</source>
-        <translation type="unfinished"></translation>
+        <translation>事件标记</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>{recorded} recorded {gap} no video {incident} incident {action} operator action</source>
+        <translation>{recorded} 已录像&#x3000;{gap} 无录像&#x3000;{incident} 异常事件&#x3000;{action} 人员操作</translation>
     </message>
     <message>
         <source>Checking the recording against its signed manifest…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在按签名清单核验录像…</translation>
     </message>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>异常事件</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source> (by {who})</source>
+        <translation>（{who}）</translation>
     </message>
     <message>
         <source>Press Play or choose a marker</source>
-        <translation type="unfinished"></translation>
+        <translation>请点击“播放”或选择一个事件标记</translation>
     </message>
     <message>
         <source>NOT INTACT — {problem} This video cannot be relied on as evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>不完整 —— {problem} 此录像不能作为证据使用。</translation>
     </message>
     <message>
         <source>Intact: {segments} segments ({minutes} min), {gaps} gaps, {markers} markers; signed by this site.</source>
-        <translation type="unfinished"></translation>
+        <translation>完整：{segments} 个片段（{minutes} 分钟），{gaps} 处中断，{markers} 个事件标记；由本考点签名。</translation>
     </message>
     <message>
         <source>Sealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已封存。</translation>
     </message>
     <message>
         <source>Not sealed; the last segment was cut short when the recorder stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未封存；录像进程停止时最后一个片段被截断。</translation>
     </message>
     <message>
         <source>Not sealed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未封存。</translation>
     </message>
     <message>
         <source>End of the recording</source>
-        <translation type="unfinished"></translation>
+        <translation>录像已结束</translation>
     </message>
     <message>
         <source>Segment {file} is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>片段 {file} 缺失。</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1406,7 +1426,7 @@
     </message>
     <message>
         <source>{file}, {seconds} s into the segment</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}，片段内第 {seconds} 秒</translation>
     </message>
 </context>
 <context>
@@ -1500,6 +1520,173 @@
     <message>
         <source>{answered} of {total} questions</source>
         <translation>{answered}/{total} 题</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <source>Results</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>准考证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Theory</source>
+        <translation>理论</translation>
+    </message>
+    <message>
+        <source>Practical</source>
+        <translation>实操</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>证书编号</translation>
+    </message>
+    <message>
+        <source>Compute results</source>
+        <translation>计算成绩</translation>
+    </message>
+    <message>
+        <source>Print public list</source>
+        <translation>打印成绩公示表</translation>
+    </message>
+    <message>
+        <source>Print room record</source>
+        <translation>打印考场记录表</translation>
+    </message>
+    <message>
+        <source>Sign room record</source>
+        <translation>签署考场记录表</translation>
+    </message>
+    <message>
+        <source>Seal…</source>
+        <translation>封存…</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违纪</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Not computed yet.</source>
+        <translation>尚未计算。</translation>
+    </message>
+    <message>
+        <source>{count} candidates: {passed} passed, {failed} failed, {absent} absent, {violation} violations, {waiting} waiting · computed {time}</source>
+        <translation>共 {count} 人：合格 {passed}，不合格 {failed}，缺考 {absent}，违纪 {violation}，待定 {waiting} · 计算于 {time}</translation>
+    </message>
+    <message>
+        <source>Sealed at {time} · document {digest}</source>
+        <translation>封存于 {time} · 文件 {digest}</translation>
+    </message>
+    <message>
+        <source>Not sealed: results, answers and score sheets can still change.</source>
+        <translation>未封存：成绩、答卷和评分记录仍可变动。</translation>
+    </message>
+    <message>
+        <source>{state} · {acknowledged} of {size} bytes · attempts {attempts}</source>
+        <translation>{state} · 已确认 {acknowledged} / {size} 字节 · 尝试 {attempts} 次</translation>
+    </message>
+    <message>
+        <source>Not queued: configure the platform, then the seal is sent.</source>
+        <translation>未排队：配置平台后即可上报封存文件。</translation>
+    </message>
+    <message>
+        <source>Sent to the platform after the seal.</source>
+        <translation>封存后上报平台。</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <source>Computed {count} results.</source>
+        <translation>已计算 {count} 名考生成绩。</translation>
+    </message>
+    <message>
+        <source>Public list written to {path}</source>
+        <translation>成绩公示表已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Room record written to {path}</source>
+        <translation>考场情况记录表已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Your password unlocks your own signing key. You sign the record of {room} as it stands now.</source>
+        <translation>您的密码将解锁您本人的签名密钥。您签署的是 {room} 当前的考场情况记录。</translation>
+    </message>
+    <message>
+        <source>You signed the room record of {room}.</source>
+        <translation>您已签署 {room} 的考场情况记录表。</translation>
+    </message>
+    <message>
+        <source>Seal the plan</source>
+        <translation>封存考核计划</translation>
+    </message>
+    <message>
+        <source>After the seal nothing in plan {plan} can change: results, answers, score sheets and room records are frozen and signed, then sent to the platform. Type the plan code to confirm.</source>
+        <translation>封存后考核计划 {plan} 的任何内容都不能再修改：成绩、答卷、评分记录和考场记录将被冻结并签名，然后上报平台。请输入考核计划编号以确认。</translation>
+    </message>
+    <message>
+        <source>Sealed: document {digest}.</source>
+        <translation>已封存：文件 {digest}。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2337,35 +2524,35 @@
     <name>TimelineWidget</name>
     <message>
         <source>Incident</source>
-        <translation type="unfinished"></translation>
+        <translation>异常事件</translation>
     </message>
     <message>
         <source>Operator action</source>
-        <translation type="unfinished"></translation>
+        <translation>人员操作</translation>
     </message>
     <message>
         <source>{kind} at {time}: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} {kind}：{label}</translation>
     </message>
     <message>
         <source> (by {who})</source>
-        <translation type="unfinished"></translation>
+        <translation>（{who}）</translation>
     </message>
     <message>
         <source>No video from {start} to {end}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} 至 {end} 无录像：{reason}</translation>
     </message>
     <message>
         <source>no reason recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录原因</translation>
     </message>
     <message>
         <source>Recorded {start}–{end} ({file})</source>
-        <translation type="unfinished"></translation>
+        <translation>已录像 {start}–{end}（{file}）</translation>
     </message>
     <message>
         <source>No recording chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择录像</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2635,29 @@
     <message>
         <source>Planned start {time} (Beijing time)</source>
         <translation>计划开考时间 {time}（北京时间）</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>recording started</source>
+        <translation>开始录像</translation>
+    </message>
+    <message>
+        <source>recorder restarted</source>
+        <translation>录像进程重启</translation>
+    </message>
+    <message>
+        <source>recording stopped</source>
+        <translation>停止录像</translation>
+    </message>
+    <message>
+        <source>room sealed</source>
+        <translation>考场封存</translation>
+    </message>
+    <message>
+        <source>the schedule</source>
+        <translation>按计划自动</translation>
     </message>
 </context>
 </TS>

@@ -69,7 +69,7 @@ def build_deb(dist: Path, out: Path) -> Path:
     arch = subprocess.run(["dpkg", "--print-architecture"], check=True, capture_output=True, text=True).stdout.strip()
     deb_layout.lay_out(staging, folder, bundle.version(), arch)
     package = out / f"{bundle.APP_NAME}_{bundle.version()}_{arch}.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(staging), str(package)],
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(staging), str(package)],
                    check=True, stdout=subprocess.DEVNULL)
     shutil.rmtree(staging)
     print(json.dumps({"step": "deb", "seconds": round(time.monotonic() - started, 1),

@@ -54,6 +54,8 @@ class LanFigures:
     unreachable: int
     heartbeat_seconds: float
     interval_seconds: float
+    server_cpu_pct: float | None  # of one core, over the measured period (None where /proc is missing)
+    terminals_cpu_pct: float  # this process: the N simulated terminals
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -87,6 +89,14 @@ class ServerProcess:
                 return "http://" + line.split("http://", 1)[1].strip()
         self.kill()
         raise KnownError(tr("The LAN server process did not start: {output}", output="".join(lines)[-2000:]))
+
+    def cpu_seconds(self) -> float | None:
+        """User + system CPU of the server process so far (Linux /proc), None elsewhere."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     @property
     def port(self) -> int:
@@ -144,9 +154,12 @@ def run(terminals: int = 300, seconds: float = 30.0, db_url: str | None = None, 
     try:
         demo, server, fleet = prepare(root, db_url, terminals, report)
         try:
+            server_cpu, own_cpu = server.cpu_seconds(), _own_cpu()
             started = time.perf_counter()
             Fleet(fleet, interval=interval).run_for(seconds)
             elapsed = time.perf_counter() - started
+            server_after, own_cpu = server.cpu_seconds(), _own_cpu() - own_cpu
+            server_cpu = None if server_cpu is None or server_after is None else server_after - server_cpu
             for terminal in fleet:  # a save the host could not answer in time is sent once more
                 terminal.send_pending()
         finally:
@@ -167,4 +180,11 @@ def run(terminals: int = 300, seconds: float = 30.0, db_url: str | None = None, 
                       p50_ms=round(statistics.median(latencies), 1) if latencies else 0.0,
                       p95_ms=round(percentile(latencies, 0.95), 1), p99_ms=round(percentile(latencies, 0.99), 1),
                       max_ms=round(max(latencies, default=0.0), 1), lost=lost,
-                      unreachable=sum(t.failures for t in fleet), heartbeat_seconds=5.0, interval_seconds=interval)
+                      unreachable=sum(t.failures for t in fleet), heartbeat_seconds=5.0, interval_seconds=interval,
+                      server_cpu_pct=None if server_cpu is None else round(100 * server_cpu / elapsed, 1),
+                      terminals_cpu_pct=round(100 * own_cpu / elapsed, 1))
+
+
+def _own_cpu() -> float:
+    times = os.times()
+    return times.user + times.system

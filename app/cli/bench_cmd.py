@@ -64,7 +64,8 @@ def run_lan(args: argparse.Namespace) -> int:
                       interval=args.interval, report=lambda line: print(line, file=sys.stderr, flush=True))
     print(f"{figures.terminals} terminals, {figures.seconds} s on {figures.db}: {figures.saves} saves "
           f"({figures.saves_per_second}/s), save latency p50 {figures.p50_ms} ms, p99 {figures.p99_ms} ms, "
-          f"max {figures.max_ms} ms; lost {figures.lost}")
+          f"max {figures.max_ms} ms; lost {figures.lost}; CPU server {figures.server_cpu_pct}%, "
+          f"terminals {figures.terminals_cpu_pct}%")
     print(json.dumps({"bench": "lan", **asdict(figures)}))
     return 0
 

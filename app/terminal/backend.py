@@ -97,15 +97,20 @@ class LanTerminalBackend:
             token = self._api.candidate_token
             self._sync_api.candidate_token = self._events_api.candidate_token = token
             me = answer["candidate"]
-            self._candidate = _candidate_view(me)
+            view = _candidate_view(me)
             sitting = f"{me['ticket_no']}|{me['session_code']}|{self.enrolment.site_id}"
             name = hashlib.sha256(sitting.encode("utf-8")).hexdigest()[:32]
             self._journal = Journal(self.journal_dir / f"{name}.journal", JournalCipher(self.enrolment.token, sitting))
             if self._journal.dropped_bytes:
                 log.warning("journal %s: a torn last record (%d bytes) was dropped", name, self._journal.dropped_bytes)
-            self._resume()
+            try:
+                self._resume()
+            except BaseException:  # the log-in did not complete: the kiosk may try again
+                self._journal.close()
+                self._journal = self._paper = None
+                raise
+            self._candidate = view
             self._start_threads()
-            view = self._candidate
         self._notify()
         return view
 

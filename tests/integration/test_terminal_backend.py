@@ -89,7 +89,9 @@ def test_answers_are_journaled_then_on_the_host_within_2_s(exam):
     sitter = exam.sitters[0]
     backend = exam.backend(exam.enrolments[0], "t0")
     try:
-        view = backend.login(sitter.ticket_no, sitter.id_last6)
+        with pytest.raises(KnownError):
+            backend.login(sitter.ticket_no, "00000X" if sitter.id_last6 != "00000X" else "00000Y")
+        view = backend.login(sitter.ticket_no, sitter.id_last6)  # a failed attempt leaves the terminal usable
         assert view.ticket_no == sitter.ticket_no and backend.state().phase is Phase.WAITING
         with pytest.raises(KnownError):
             backend.paper()

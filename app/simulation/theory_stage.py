@@ -25,7 +25,7 @@ from pathlib import Path
 
 from app.client.http import Enrolment
 from app.domain.roles import Role
-from app.errors import KnownError
+from app.errors import InvalidState, KnownError
 from app.i18n import tr
 from app.lan.server import LanServer
 from app.package import open_package
@@ -150,12 +150,11 @@ class TheoryDay:
         if len(self.backends) < 4:
             raise CheckFailed(f"only {len(self.backends)} candidates could log in")
         # The candidate whose terminal will crash logs in from a terminal process of its own.
-        # Choose them in a room with a free seat to move them to.
+        # Choose them in a room with a free seat to move them to, if there is one.
         free = {room: self.free_seats(room) for room in {room for _, room in roster}}
-        crash_entry = next(((e, room) for e, room in roster if e.ticket_no in self.backends and free[room]
-                            and self.backends[e.ticket_no].enrolment.base_url != self.cable.url), None)
-        if crash_entry is None:
-            raise CheckFailed("no room has a free seat to move a candidate to")
+        eligible = [(e, room) for e, room in roster if e.ticket_no in self.backends
+                    and self.backends[e.ticket_no].enrolment.base_url != self.cable.url]
+        crash_entry = next((pair for pair in eligible if free[pair[1]]), eligible[0])
         self.backends.pop(crash_entry[0].ticket_no).close()
         rooms = sorted({room for _, room in roster})
         for room in rooms:
@@ -219,10 +218,7 @@ class TheoryDay:
         self.child.stdin.close()
         if not journaled:
             raise CheckFailed("the terminal that was to crash never answered")
-        free = self.free_seats(room)
-        if not free:
-            raise CheckFailed(f"room {room} has no free seat to move a candidate to")
-        self.service.move_candidate(self.chief, SESSION, entry.ticket_no, free[0], "终端死机，换机续考")
+        seat = self.move(entry.ticket_no, room)
         backend = self.backend(spare, "spare-seat")
         backend.login(entry.ticket_no, entry.id_number[-6:])
         self.backends[entry.ticket_no] = backend
@@ -233,7 +229,20 @@ class TheoryDay:
             raise CheckFailed(f"answers lost when the candidate changed terminal: {missing}")
         if state.phase is not Phase.RUNNING or not state.seconds_left:
             raise CheckFailed("the moved candidate's exam is not running on the new terminal")
-        return {"seat": free[0], "answers": journaled, "ticket": entry.ticket_no}
+        return {"seat": seat, "answers": journaled, "ticket": entry.ticket_no}
+
+    def move(self, ticket: str, room: str) -> str:
+        """Move the candidate to a free seat; in a full room they stay at their seat and only the
+        terminal is replaced (the stage says so)."""
+        for seat in self.free_seats(room):
+            try:
+                self.service.move_candidate(self.chief, SESSION, ticket, seat, "终端死机，换机续考")
+                return str(seat)
+            except InvalidState:  # taken after all (e.g. an absent candidate's seat)
+                continue
+        view = self.service.room_console(self.chief, SESSION, room)
+        own = next(s.seat_no for s in view.seats if s.ticket_no == ticket)
+        return tr("{seat} (a replacement terminal: the room has no free seat)", seat=own)
 
     def free_seats(self, room: str) -> list[int]:
         """Empty seats first, then the seats of absent candidates (nobody sits there today)."""

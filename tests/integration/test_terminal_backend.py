@@ -73,6 +73,11 @@ def exam(tmp_path, database_url):
         site.close()
 
 
+def seat_of(exam: Exam, sitter: Sitter):
+    view = exam.service.room_console(exam.chief, SESSION, sitter.room_code)
+    return next(seat for seat in view.seats if seat.ticket_no == sitter.ticket_no)
+
+
 def answer_some(backend: LanTerminalBackend, count: int, offset: int = 0) -> dict[str, tuple[tuple[str, ...], bool]]:
     """Answer `count` items (labels as the screen shows them); returns what the screen shows."""
     items = backend.paper().items
@@ -190,6 +195,8 @@ def test_room_events_reach_the_terminal_within_2_s(exam):
         two.login(other.ticket_no, other.id_last6)
         exam.start()
         exam.watch.until(lambda: one.state().phase is Phase.RUNNING, 2, "start")
+        one.report("focus_lost", "Alt+Tab")
+        exam.watch.until(lambda: "focus_lost" in seat_of(exam, sitter).badges, 3, "the report on the console")
         before = one.state().ends_at
         new_end = exam.service.change_time(exam.chief, SESSION, sitter.ticket_no, TimeChangeKind.ACCOMMODATION, 15,
                                            "视力障碍，合理便利")

@@ -88,6 +88,13 @@ def sitting(session: Session, sitting_id: int, *, lock: bool = False) -> Sitting
     return session.scalar(_locked(select(Sitting).where(Sitting.id == sitting_id), lock))
 
 
+def sittings_at_seat(session: Session, session_id: int, room_id: int, seat_no: int, *, lock: bool = False
+                     ) -> list[Sitting]:
+    query = select(Sitting).where(Sitting.session_id == session_id, Sitting.room_id == room_id,
+                                  Sitting.seat_no == seat_no)
+    return list(session.scalars(_locked(query, lock)))
+
+
 def sittings_in_room(session: Session, session_id: int, room_id: int
                      ) -> list[tuple[Sitting, Candidate, TheorySitting | None]]:
     rows = session.execute(

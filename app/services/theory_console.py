@@ -13,7 +13,7 @@ from app.domain.roles import Role
 from app.errors import InvalidState, KnownError
 from app.i18n import tr
 from app.package import open_sealed_paper
-from app.persistence import repositories, theory_store
+from app.persistence import theory_store
 from app.persistence.models import Incident, ItemRecord
 from app.persistence.models.theory import TheoryTimeChange
 from app.results.sealed import require_not_sealed
@@ -220,13 +220,25 @@ def move_candidate(ctx: TheoryContext, actor: Actor, session_code: str, ticket_n
         if not 1 <= int(seat_no) <= r.room.capacity:
             raise KnownError(tr("Room {room} has seats 1 to {count}.", room=r.room.name, count=r.room.capacity),
                              code="seat")
-        if seat_no in repositories.taken_seats(tx, r.exam_session.id, r.room.id):
+        seat_no, before = int(seat_no), s.sitting.seat_no
+        there = [other for other in theory_store.sittings_at_seat(tx, r.exam_session.id, r.room.id, seat_no, lock=True)
+                 if other.id != s.sitting.id]
+        if any(other.status != "absent" for other in there):
             raise InvalidState(tr("Seat {seat} is taken.", seat=seat_no))
-        before = s.sitting.seat_no
-        s.sitting.seat_no = int(seat_no)
-        _event(ctx, tx, r.run, "moved", r.now, {"seat_no": int(seat_no)}, sitting_id=s.sitting.id)
+        absent = there[0] if there else None
+        if absent is not None:  # nobody sits there today: the absent candidate takes the seat left behind
+            absent.seat_no = None
+            tx.flush()
+        s.sitting.seat_no = seat_no
+        tx.flush()
+        if absent is not None:
+            absent.seat_no = before
+        _event(ctx, tx, r.run, "moved", r.now, {"seat_no": seat_no}, sitting_id=s.sitting.id)
         ctx.site.audit.record(tx, actor, "theory.moved", f"sitting:{session_code}:{ticket_no}",
-                              before={"seat": before}, after={"seat": int(seat_no), "reason": reason})
+                              before={"seat": before}, after={
+                                  "seat": seat_no, "reason": reason,
+                                  "absent_moved_to": None if absent is None else before,
+                                  "absent_sitting": None if absent is None else absent.id})
         run_id, seq = r.run.id, r.run.event_seq
     ctx.publish(run_id, seq)
     view = room_console(ctx, actor, session_code, room_code)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from types import MappingProxyType
 
 from app.domain.actor import Actor
 from app.domain.plan import ExamRules
@@ -52,6 +53,47 @@ class OpenedPaper:
     @property
     def total_points(self) -> Decimal:
         return sum((item.points for item in self.items), Decimal(0))
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A plan's session as the candidates' hot path reads it (a copy: never an ORM row)."""
+
+    id: int
+    code: str
+    kind: str
+    title: str
+    starts_at: datetime
+    paper_code: str | None
+
+
+@dataclass(frozen=True)
+class RoomInfo:
+    id: int
+    code: str
+    name: str
+    capacity: int
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The current plan with its sessions and rooms, copied out of the session that read it, so it
+    can be cached across requests and threads. Session states (planned, running, sealed…) change
+    during the day and are deliberately not copied: read them from the database where they matter."""
+
+    id: int
+    plan_code: str
+    occupation_name: str
+    level: int
+    rules: MappingProxyType
+    sessions: tuple[SessionInfo, ...]
+    rooms: tuple[RoomInfo, ...]
+
+    @classmethod
+    def of(cls, plan) -> PlanInfo:
+        return cls(plan.id, plan.plan_code, plan.occupation_name, plan.level, MappingProxyType(dict(plan.rules or {})),
+                   tuple(SessionInfo(s.id, s.code, s.kind, s.title, s.starts_at, s.paper_code) for s in plan.sessions),
+                   tuple(RoomInfo(r.id, r.code, r.name, r.capacity) for r in plan.rooms))
 
 
 class Throttle:
@@ -100,21 +142,24 @@ class TheoryContext:
         self.device_throttle = Throttle(20, 600)
         self.leave_throttle = Throttle(5, 600)
         self._papers: dict[int, OpenedPaper] = {}
-        self._plan: tuple[float, object] | None = None
+        self._plan: tuple[float, PlanInfo] | None = None
         self._lock = threading.Lock()
 
-    def current_plan(self, session):
-        """The current plan with its rooms and sessions, read at most every PLAN_SECONDS (read-only use:
-        the candidates' hot path should not reload the plan for every save)."""
+    def current_plan(self, session) -> PlanInfo | None:
+        """The current plan with its rooms and sessions as plain values, read from the database at most
+        every PLAN_SECONDS (the candidates' hot path does not reload the plan for every save). Never
+        an ORM row: those belong to the session that loaded them and expire at its commit."""
         now = time.monotonic()
         with self._lock:
             cached = self._plan
         if cached is not None and now - cached[0] < PLAN_SECONDS:
             return cached[1]
-        plan = repositories.current_plan(session)
-        if plan is not None:
-            with self._lock:
-                self._plan = (now, plan)
+        record = repositories.current_plan(session)
+        if record is None:
+            return None
+        plan = PlanInfo.of(record)
+        with self._lock:
+            self._plan = (now, plan)
         return plan
 
     # -- papers --------------------------------------------------------------------------------

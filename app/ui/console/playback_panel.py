@@ -9,7 +9,6 @@ segment's start (from the manifest) plus the picture's own timestamp inside the 
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,7 +29,6 @@ from app.video.status import video_root
 from app.video.timeline import SegmentSpan, Timeline, read_timeline
 from drivers.camera import CameraWorker, Frame
 from drivers.camera.playback import SegmentPlayer
-from drivers.camera.pyav_source import VideoFileCamera
 
 MARKER_LEAD = timedelta(seconds=5)  # a marker plays from a few seconds before it
 PLAY_INTERVAL_MS = 40
@@ -45,32 +43,6 @@ class TimedSegmentPlayer(SegmentPlayer):
         super().__init__(files, offset)
         self._where: dict[int, tuple[int, float]] = {}
         self._position = offset
-
-    def _start(self, container, stream) -> None:
-        """Start at the key frame at or before `offset`, found by demuxing (no decoding) from the file's start.
-
-        SegmentPlayer's container.seek() on an MPEG-TS segment lands on the key frame *after* the
-        offset, or past the end of the file (measured: offset 1.2 s of a 2 s segment played the next
-        segment), so the picture would not be the one the operator asked for.
-        """
-        VideoFileCamera._start(self, container, stream)
-        if self.offset <= 0 or not stream.time_base:
-            return
-        target = (stream.start_time or 0) + int(self.offset / float(stream.time_base))
-        packets = container.demux(stream)
-        gop: list = []
-        for packet in packets:
-            if packet.pts is None:
-                continue  # the demuxer's empty flush packet at the end
-            if packet.is_keyframe and packet.pts > target and gop:
-                gop.append(packet)  # the next GOP starts after the offset: play the one before, then this
-                break
-            if packet.is_keyframe:
-                gop = []
-            gop.append(packet)
-            if packet.pts >= target and gop[0].is_keyframe:
-                break
-        self._packets = itertools.chain(gop, packets)
 
     def _before_frame(self, deadline: float, picture=None) -> None:
         stream = self._stream

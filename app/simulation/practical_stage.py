@@ -142,8 +142,8 @@ def _correct(station: LanStationBackend, ticket: str) -> str:
 
 def _tampered_copy(site, root: Path) -> str:
     """Raise one signed total with plain SQL in a copy of the site; the verify checks must name it."""
-    if not site.db.display_url.startswith("sqlite"):
-        return tr("the plain-SQL edit of a copy is checked with SQLite only")
+    if site.config.db_url is not None:  # only the embedded database is copied with the site folder
+        return tr("the plain-SQL edit of a copy is checked with the embedded SQLite database only")
     copy = root / COPY
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, ignore=lambda folder, names: [COPY, "stations"] if Path(folder) == root else [])

@@ -2298,11 +2298,6 @@
             <translation>在数据库副本中用 SQL 直接改动已签名总分被查出：{problem}</translation>
         </message>
         <message>
-            <location filename="app/simulation/practical_stage.py" line="146" />
-            <source>the plain-SQL edit of a copy is checked with SQLite only</source>
-            <translation>数据库副本改动检查仅在 SQLite 下进行</translation>
-        </message>
-        <message>
             <location filename="app/simulation/theory_stage.py" line="170" />
             <source>{logged} terminals logged in over the LAN API ({refused} absent refused), rooms started (seen in {start:.1f} s); a killed terminal's candidate resumed on seat {seat} with all {answers} acknowledged answers; a terminal off the LAN for {offline:.1f} s kept {unsynced} answers and caught up in {caught:.1f} s; extension seen in {extended:.1f} s, forced submission in {forced:.1f} s; {submitted} submitted, {graded} graded; {checked} answers read back from the database</source>
             <translation>{logged} 台终端经局域网接口登录（{refused} 名缺考考生被拒），各考场开考（终端 {start:.1f} 秒内收到）；一台被强制终止的终端上的考生在 {seat} 号座位续考，{answers} 条已确认答案全部保留；一台终端断网 {offline:.1f} 秒期间保留 {unsynced} 条答案，恢复后 {caught:.1f} 秒内补传完毕；延时 {extended:.1f} 秒送达，强制交卷 {forced:.1f} 秒送达；{submitted} 人交卷，{graded} 人评分；从数据库核对 {checked} 条答案</translation>
@@ -3081,6 +3076,16 @@
             <location filename="app/cli/enrolment.py" line="21" />
             <source>scoring station</source>
             <translation>评分工作站</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/practical_stage.py" line="146" />
+            <source>the plain-SQL edit of a copy is checked with the embedded SQLite database only</source>
+            <translation>数据库副本的 SQL 改动检查仅在内置 SQLite 数据库下进行</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/theory_stage.py" line="245" />
+            <source>{seat} (a replacement terminal: the room has no free seat)</source>
+            <translation>{seat}（更换终端：考场内无空座位）</translation>
         </message>
     </context>
 </TS>

@@ -63,7 +63,8 @@ def test_compute_print_and_seal_with_a_typed_confirmation(panel, qtbot):
     with qtbot.waitSignal(widget.acted, timeout=TIMEOUT) as refused:
         widget.dialog.setTextValue("demo1234")
         widget.dialog.accept()
-    assert isinstance(refused.args[0], InvalidState) and "has not ended" in widget.message.text()
+    assert isinstance(refused.args[0], InvalidState) and refused.args[0].message in widget.message.text()
+    assert refused.args[0].code == "state"
 
     widget.ask_seal()
     with qtbot.waitSignal(widget.acted, timeout=TIMEOUT):

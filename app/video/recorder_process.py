@@ -154,7 +154,7 @@ class RecorderProcess:
         return book
 
     def _start(self, assignment: Assignment) -> None:
-        from drivers.recorder import SegmentRecorder  # PyAV is loaded only here
+        from drivers.recorder import chosen_backend, make_recorder  # PyAV is loaded only here
 
         book = self._book(assignment)
         if book is None:
@@ -163,11 +163,14 @@ class RecorderProcess:
             book.manifest.add_action(action="recording started", by=assignment.started_by, camera=assignment.camera_id)
             book.manifest.sign_head()
         entry = Running(assignment, None, book)
-        recorder = SegmentRecorder(
+        # network cameras and files are copied (PyAV, or ffmpeg when configured); USB cameras are encoded
+        encoded = chosen_backend(assignment.source)[0] == "encode"
+        options = {} if encoded else {"open_timeout": self.open_timeout}
+        recorder = make_recorder(
             assignment.source, assignment.directory, assignment.camera_id, assignment.segment_seconds,
             first_seq=book.next_seq, on_segment=lambda s: self._segment(entry, s),
-            on_gap=lambda g: self._gap(entry, g), read_timeout=self.read_timeout, open_timeout=self.open_timeout,
-            reconnect_backoff=self.reconnect_backoff)
+            on_gap=lambda g: self._gap(entry, g), read_timeout=self.read_timeout,
+            reconnect_backoff=self.reconnect_backoff, **options)
         entry.recorder = recorder
         self.running[assignment.key] = entry
         recorder.start()

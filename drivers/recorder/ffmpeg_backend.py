@@ -322,6 +322,22 @@ class FfmpegRecorder:
         ended = not self.is_network and not self.loop_files and process.returncode == 0 and received
         return ended, received
 
+    # -- what the recorder process reports per camera (same as SegmentRecorder) -----------------------
+    @property
+    def receiving(self) -> bool:
+        """Data arrives from ffmpeg on the current connection (False while connecting and after a gap)."""
+        return self.running and not self._gap_open and (_now() - self._last_packet_at).total_seconds() < self.read_timeout
+
+    @property
+    def last_packet_at(self) -> datetime:
+        return self._last_packet_at
+
+    @property
+    def open_segment(self) -> tuple[int, int]:
+        """(bytes, 0) written so far into the open segment; ffmpeg's packets are not counted here."""
+        segment = self._segment
+        return (segment["sink"].size, 0) if segment is not None else (0, 0)
+
     def _open_segment(self, first_pts: int, codec: str) -> None:
         seq = self.next_seq
         self.next_seq += 1

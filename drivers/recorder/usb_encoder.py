@@ -170,6 +170,22 @@ class UsbEncoderRecorder:
             segment["frames"] += 1
             self.frames_encoded += 1
 
+    # -- what the recorder process reports per camera (same as SegmentRecorder) -----------------------
+    @property
+    def receiving(self) -> bool:
+        """Frames arrive from the camera (False while it is being opened and after a gap)."""
+        return self.running and not self._gap_open and (_now() - self._last_frame_at).total_seconds() < self.read_timeout
+
+    @property
+    def last_packet_at(self) -> datetime:
+        return self._last_frame_at
+
+    @property
+    def open_segment(self) -> tuple[int, int]:
+        """(bytes, frames) written so far into the open segment; (0, 0) when none is open."""
+        segment = self._segment
+        return (segment["sink"].size, segment["frames"]) if segment is not None else (0, 0)
+
     def _open_segment(self, t0: float) -> dict[str, Any]:
         av = import_av()
         seq = self.next_seq

@@ -40,6 +40,7 @@ from app.services.checkin_rules import (
     problems_with,
 )
 from app.services.overview import mask_id_number
+from app.services.recording import RecordingService
 from app.services.site import Site
 
 __all__ = ["CheckinOutcome", "CheckinRefused", "CheckinService", "Decision", "DeskCandidate", "Evidence", "Method"]
@@ -168,7 +169,12 @@ class CheckinService:
                                        "face_consent": evidence.face_consent, "visual_check": evidence.visual_check,
                                        "late": late, "reason": reason})
             room = _room_of(plan, sitting)
-            return CheckinOutcome(ticket_no, candidate.name, decision, room.name, sitting.seat_no, late, now)
+            outcome = CheckinOutcome(ticket_no, candidate.name, decision, room.name, sitting.seat_no, late, now)
+        if decision is Decision.OVERRIDDEN or late:  # an exception to the rules: a marker on the room's video
+            RecordingService(self.site, self.clock).mark(
+                actor, room.code, tr("Admitted by exception: {name}, seat {seat}", name=candidate.name,
+                                     seat=sitting.seat_no), at=now, ticket=ticket_no, reason=reason)
+        return outcome
 
     def mark_absentees(self, actor: Actor, session_code: str) -> list[str]:
         """At the cut-off, everyone still expected is absent (缺考). Returns their tickets."""

@@ -3087,5 +3087,20 @@
             <source>{seat} (a replacement terminal: the room has no free seat)</source>
             <translation>{seat}（更换终端：考场内无空座位）</translation>
         </message>
+        <message>
+            <location filename="app/services/checkin.py" line="175" />
+            <source>Admitted by exception: {name}, seat {seat}</source>
+            <translation>特批入场：{name}，座位 {seat}</translation>
+        </message>
+        <message>
+            <location filename="app/sync/client.py" line="160" />
+            <source>{url} does not answer with a platform's keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="app/sync/client.py" line="157" />
+            <source>Cannot read the platform's keys from {url}: {error}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

@@ -22,9 +22,11 @@ from app.services.checkin import (
     Method,
 )
 from app.services.overview import OverviewService
+from app.services.recording import RecordingService
 from app.services.site import verify_audit
 from app.simulation.clock import ManualClock as Clock
 from app.simulation.demo_site import create_demo_site
+from app.video.channel import pending_commands
 
 SESSION = "TH1"
 
@@ -164,8 +166,16 @@ def test_late_entry_and_absentees(desk):
     with pytest.raises(CheckinRefused) as refused:
         service.decide(chief, SESSION, b, Decision.CONFIRMED, face_ok())
     assert refused.value.code == "needs_override"
+    with demo.site.db.read() as session:
+        plan = repositories.current_plan(session)
+        exam_id = repositories.session_by_code(session, plan.id, SESSION).id
+        room_code = next(room.code for _, candidate, room in repositories.sittings_of_session(session, exam_id)
+                         if candidate.ticket_no == b)
+    RecordingService(demo.site, clock).add_camera(actors[Role.ADMIN], "cam-1", room_code, "rtsp://cam.invalid/1")
     late = service.decide(chief, SESSION, b, Decision.OVERRIDDEN, face_ok(), reason="交通事故，持交警证明")
     assert late.late and late.decision is Decision.OVERRIDDEN
+    markers = [c for _, c in pending_commands(demo.site.home) if c is not None and c.kind == "marker"]
+    assert [(m.room, m.by, m.details["ticket"]) for m in markers] == [(room_code, chief.staff_no, b)]
     absent = service.mark_absentees(proctor, SESSION)
     assert set(absent) == {t for t, _ in roster} - {a, b}
     counts = service.summary(chief, SESSION)

@@ -3102,5 +3102,30 @@
             <source>Cannot read the platform's keys from {url}: {error}</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <location filename="app/simulation/day.py" line="60" />
+            <source>Results, seal and delivery upstream</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="app/simulation/results_stage.py" line="79" />
+            <source>{count} results computed ({passed} passed); {signatures} room-record signatures; plan {plan} sealed (document {digest})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="app/simulation/results_stage.py" line="160" />
+            <source>{count} items ({videos} video files, {kib} KiB) delivered to {url}; every receipt verifies against platform key {fingerprint}; a repeat of each is answered with the same receipt (one record each)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="app/simulation/results_stage.py" line="85" />
+            <source>sync skipped: no platform given (--upstream URL)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="app/simulation/results_stage.py" line="145" />
+            <source>{count} of {total} items were not delivered (first: {state}, {error}); is site {site} registered with the platform (examsite upstream add-site, or --upstream-dir)?</source>
+            <translation type="unfinished" />
+        </message>
     </context>
 </TS>

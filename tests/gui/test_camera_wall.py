@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 
 from app.domain.roles import Role
 from app.services.recording import RecordingService
+from app.video.disk import SpaceLevel, forecast
 from app.ui.console.camera_tile import AMBER, ENLARGED_WIDTH, GREY, RED, TILE_WIDTH, CameraTile, WallCamera
 from app.ui.console.camera_wall import CameraWall, CameraWallPanel, grid_columns
 from app.video.status import RECONNECTING, RECORDING, SILENT, CameraStatus, read_status, write_status
@@ -210,3 +211,15 @@ def test_more_than_sixteen_cameras_go_on_pages(zh_app, qtbot):
         wall.show_page(1)
     assert [tile.camera.camera_id for tile in wall.tiles] == ["cam16", "cam17"]
     assert wall.grid.columnStretch(1) == 1 and wall.grid.columnStretch(2) == 0  # two tiles: two columns
+
+
+def test_the_video_disk_forecast_is_measured_and_a_warning_stays_in_sight(wall_panel, qtbot):
+    panel, _ = wall_panel
+    qtbot.waitUntil(lambda: panel.forecast is not None, timeout=TIMEOUT)  # measured when the panel showed
+    assert panel.forecast.free_bytes > 0 and panel.forecast.total_bytes >= panel.forecast.free_bytes
+    # 6 GB free of 1 TB while 16 cameras write 4 Mbit/s each: about 0.2 hours left
+    panel.show_forecast(forecast(6_000_000_000, 1_000_000_000_000, 16 * 4e6 / 8))
+    assert panel.disk.isVisible() and panel.forecast.level is SpaceLevel.CRITICAL
+    assert panel.forecast.sentence in panel.disk.text()
+    panel.show_forecast(forecast(900_000_000_000, 1_000_000_000_000, 16 * 4e6 / 8))
+    assert not panel.disk.isVisible()

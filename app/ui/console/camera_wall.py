@@ -22,12 +22,14 @@ from app.services.recording import RecordingService
 from app.services.site import Site
 from app.ui.console.camera_tile import CameraTile, WallCamera
 from app.ui.tasks import FILES, run_task
-from app.video.status import RECONNECTING, SILENT, STOPPED, CameraStatus, read_status
+from app.video.disk import DiskForecast, SpaceLevel, measure
+from app.video.status import RECONNECTING, SILENT, STOPPED, CameraStatus, read_status, video_root
 
 PAGE_SIZE = 16
 TILE_INTERVAL_MS = 200  # at most 5 pictures a second per tile
 ENLARGED_INTERVAL_MS = 40  # the enlarged camera at full rate
 STATUS_INTERVAL_MS = 1000
+DISK_INTERVAL_MS = 30_000  # the disk forecast: free space changes slowly
 
 
 def grid_columns(count: int) -> int:
@@ -250,12 +252,21 @@ class CameraWallPanel(QWidget):
         self.wall = CameraWall()
         self.wall.page_changed.connect(lambda _page: self._update_summary())
         self.wall.alarms_changed.connect(self._update_summary)
+        self.disk = QLabel()  # the video disk's forecast: shown when it needs someone's attention
+        self.disk.setWordWrap(True)
+        self.disk.setObjectName("error")
+        self.disk.hide()
+        self.forecast: DiskForecast | None = None
+        self._disk_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addLayout(header)
+        layout.addWidget(self.disk)
         layout.addWidget(self.wall, 1)
         self.status_timer = QTimer(self, interval=STATUS_INTERVAL_MS)
         self.status_timer.timeout.connect(self.poll_status)
+        self.disk_timer = QTimer(self, interval=DISK_INTERVAL_MS)
+        self.disk_timer.timeout.connect(self.poll_disk)
         self._update_summary()
 
     # -- showing and hiding ----------------------------------------------------------------------
@@ -266,7 +277,9 @@ class CameraWallPanel(QWidget):
             self.load_cameras()
         self.wall.start()
         self.status_timer.start()
+        self.disk_timer.start()
         self.poll_status()
+        self.poll_disk()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         self.shutdown()
@@ -275,6 +288,7 @@ class CameraWallPanel(QWidget):
     def shutdown(self) -> None:
         """Stop the status timer and every camera worker (joined)."""
         self.status_timer.stop()
+        self.disk_timer.stop()
         self.wall.stop()
 
     # -- cameras ---------------------------------------------------------------------------------
@@ -330,6 +344,28 @@ class CameraWallPanel(QWidget):
         task = run_task(self, lambda _progress: read_status(home), lane=FILES, on_success=done,
                         on_known_error=lambda _error: None)
         task.failed.connect(failed)
+
+    def poll_disk(self) -> None:
+        """The video disk's forecast (hours left at the current write rate), measured off the GUI thread."""
+        if self._disk_pending:
+            return
+        self._disk_pending = True
+        root = video_root(self.site.home)
+
+        def done(forecast: DiskForecast) -> None:
+            self._disk_pending = False
+            self.show_forecast(forecast)
+
+        task = run_task(self, lambda _progress: measure(root), lane=FILES, on_success=done,
+                        on_known_error=lambda _error: None)
+        task.failed.connect(lambda _error: setattr(self, "_disk_pending", False))
+
+    def show_forecast(self, forecast: DiskForecast) -> None:
+        """A warning or a critical forecast stays in sight above the wall until it is ok again."""
+        self.forecast = forecast
+        self.disk.setText(("⚠ " if forecast.level is SpaceLevel.CRITICAL else "") + forecast.sentence)
+        self.disk.setVisible(forecast.level is not SpaceLevel.OK)
+        self.disk.setToolTip(forecast.sentence)
 
     def _update_summary(self) -> None:
         wall = self.wall

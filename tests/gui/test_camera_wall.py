@@ -14,10 +14,25 @@ from PySide6.QtTest import QTest
 
 from app.domain.roles import Role
 from app.services.recording import RecordingService
-from app.video.disk import SpaceLevel, forecast
-from app.ui.console.camera_tile import AMBER, ENLARGED_WIDTH, GREY, RED, TILE_WIDTH, CameraTile, WallCamera
+from app.ui.console.camera_tile import (
+    AMBER,
+    ENLARGED_WIDTH,
+    GREY,
+    RED,
+    TILE_WIDTH,
+    CameraTile,
+    WallCamera,
+)
 from app.ui.console.camera_wall import CameraWall, CameraWallPanel, grid_columns
-from app.video.status import RECONNECTING, RECORDING, SILENT, CameraStatus, read_status, write_status
+from app.video.disk import SpaceLevel, forecast
+from app.video.status import (
+    RECONNECTING,
+    RECORDING,
+    SILENT,
+    CameraStatus,
+    read_status,
+    write_status,
+)
 from drivers.recorder.clips import make_clip
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "drivers"))

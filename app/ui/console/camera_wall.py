@@ -13,8 +13,16 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.actor import Actor
 from app.errors import KnownError
@@ -23,7 +31,14 @@ from app.services.site import Site
 from app.ui.console.camera_tile import CameraTile, WallCamera
 from app.ui.tasks import FILES, run_task
 from app.video.disk import DiskForecast, SpaceLevel, measure
-from app.video.status import RECONNECTING, SILENT, STOPPED, CameraStatus, read_status, video_root
+from app.video.status import (
+    RECONNECTING,
+    SILENT,
+    STOPPED,
+    CameraStatus,
+    read_status,
+    video_root,
+)
 
 PAGE_SIZE = 16
 TILE_INTERVAL_MS = 200  # at most 5 pictures a second per tile

@@ -21,7 +21,13 @@ from app.package import PackageError
 from app.services.auth import MAX_FAILURES, AuthService, LoginFailed
 from app.services.packages import PackageService
 from app.services.site import ADMIN_STAFF_NO, verify_audit
-from app.simulation import checkin_stage, practical_stage, theory_stage, video_stage
+from app.simulation import (
+    checkin_stage,
+    practical_stage,
+    results_stage,
+    theory_stage,
+    video_stage,
+)
 from app.simulation.demo_site import DEMO_ADMIN_PASSWORD, DemoSite, create_demo_site
 
 
@@ -45,6 +51,8 @@ class Simulation:
     report: Callable[[StageResult], None] = lambda result: None
     results: list[StageResult] = field(default_factory=list)
     demo: DemoSite | None = None
+    upstream: str | None = None  # the platform service's URL; None: seal locally, skip the sync
+    register_site: Callable | None = None  # registers the site's public keys with that platform
 
     def run(self) -> bool:
         stages = [
@@ -55,6 +63,7 @@ class Simulation:
             (tr("Video recording of the rooms"), lambda: video_stage.run(self.demo)),
             (tr("Theory exam on the terminals"), self.stage_theory),
             (tr("Practical scoring on examiner stations"), self.stage_practical),
+            (tr("Results, seal and delivery upstream"), self.stage_results),
             (tr("Audit trail"), self.stage_audit),
         ]
         try:
@@ -128,6 +137,12 @@ class Simulation:
         try:
             return practical_stage.run(self.demo, self.root)
         except practical_stage.CheckFailed as failed:
+            raise StageFailed(str(failed)) from None
+
+    def stage_results(self) -> str:
+        try:
+            return results_stage.run(self.demo, upstream=self.upstream, register_site=self.register_site)
+        except results_stage.CheckFailed as failed:
             raise StageFailed(str(failed)) from None
 
     def stage_audit(self) -> str:

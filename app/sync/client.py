@@ -15,7 +15,9 @@ from pathlib import Path
 
 import requests
 
-from app.sync.link import PlatformLink
+from app.errors import KnownError
+from app.i18n import tr
+from app.sync.link import PUBLIC_FORMAT, PlatformLink
 from app.sync.receipt import Receipt, ReceiptError, verify_receipt
 
 CONNECT_TIMEOUT = 5.0
@@ -139,6 +141,24 @@ class UpstreamClient:
         if response.status_code not in (200, 201):
             raise self._refused(response)
         return self._receipt(self._json(response), key, upload["sha256"])
+
+
+def fetch_platform_link(url: str, *, timeout: float = CONNECT_TIMEOUT) -> PlatformLink:
+    """The platform's public keys as its service states them (`GET /v1/platform`), as a link to `url`.
+
+    Whoever answers at `url` is believed: compare the fingerprint with the one the platform
+    publishes (or pin its key file with `examsite sync configure`) before trusting it.
+    """
+    try:
+        response = requests.get(url.rstrip("/") + "/v1/platform", timeout=(timeout, READ_TIMEOUT))
+        response.raise_for_status()
+        data = response.json()
+    except (requests.RequestException, ValueError) as exc:
+        raise KnownError(tr("Cannot read the platform's keys from {url}: {error}", url=url, error=exc),
+                         code="platform_keys") from None
+    if not isinstance(data, dict) or data.get("format") != PUBLIC_FORMAT:
+        raise KnownError(tr("{url} does not answer with a platform's keys.", url=url), code="platform_keys")
+    return PlatformLink.from_json({**data, "url": url})
 
 
 def _detail(response: requests.Response) -> str:

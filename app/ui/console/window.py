@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QMainWi
 
 from app.domain.actor import Actor
 from app.domain.roles import Role
+from app.services.outbox import ENQUEUE_ROLES
 from app.services.overview import VIEW_ROLES
 from app.services.results import RESULT_ROLES
 from app.services.site import Site
@@ -18,6 +19,7 @@ from app.ui.console.package_panel import PackagePanel
 from app.ui.console.playback_panel import PlaybackPanel
 from app.ui.console.results_panel import ResultsPanel
 from app.ui.console.room_panel import RoomPanel
+from app.ui.console.sync_panel import SyncPanel
 from app.ui.desk.desk_panel import DeskPanel
 from app.ui.labels import role_title
 
@@ -60,6 +62,10 @@ class ConsoleWindow(QMainWindow):
         if actor.role in RESULT_ROLES:
             self.results_panel = ResultsPanel(site, actor)
             self._add_panel(self.results_panel, self.tr("Results"))
+        self.sync_panel: SyncPanel | None = None
+        if actor.role in ENQUEUE_ROLES:
+            self.sync_panel = SyncPanel(site, actor)
+            self._add_panel(self.sync_panel, self.tr("Delivery"))
         self.camera_wall_panel: CameraWallPanel | None = None
         self.playback_panel: PlaybackPanel | None = None
         if actor.role in (Role.PROCTOR, Role.CHIEF_PROCTOR, Role.SUPERVISOR, Role.ADMIN):

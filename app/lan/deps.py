@@ -49,7 +49,13 @@ def bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def require_device(request: Request) -> Device:
+async def require_device(request: Request) -> Device:
+    """On the event loop (no worker thread per dependency): the token's lookup is cached in memory
+    (LanAccess), so this reads the database only every few seconds per device."""
+    return device_of(request)
+
+
+def device_of(request: Request) -> Device:
     token = bearer(request)
     if token is None:
         raise Unauthenticated(tr("This device is not enrolled with the site host: enrol it again."))
@@ -65,7 +71,7 @@ def staff_subject(staff_no: str, role: Role) -> str:
 
 def require_staff(request: Request) -> Actor:
     """The staff member logged in on this device (header X-Staff-Token), acting in the role they chose."""
-    device = require_device(request)
+    device = device_of(request)
     token = request.headers.get(STAFF_HEADER, "").strip()
     if not token:
         raise PermissionDenied(tr("Log in first."), code="login")

@@ -99,7 +99,14 @@ class LanServer:
         self._server = self._thread = None
         self._cleanup()
 
+    def _flush(self) -> None:
+        """The terminals' last-seen times held in memory go to the database (app/services/theory_saves.py)."""
+        theory = getattr(self.app.state, "theory", None)
+        if theory is not None:
+            theory.flush()
+
     def _cleanup(self) -> None:
+        self._flush()
         if self._private is not None:
             shutil.rmtree(self._private, ignore_errors=True)
             self._private = None

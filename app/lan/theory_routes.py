@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import base64
 import threading
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from app.errors import PermissionDenied
@@ -42,7 +44,7 @@ def iso(value: datetime | None) -> str | None:
     return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def theory(request: Request) -> TheoryService:
+async def theory(request: Request) -> TheoryService:
     """The app's one TheoryService (its event signal and throttles are shared by all requests)."""
     state = request.app.state
     service = getattr(state, "theory", None)
@@ -54,7 +56,7 @@ def theory(request: Request) -> TheoryService:
     return service
 
 
-def terminal(device: Annotated[Device, Depends(require_device)]) -> Device:
+async def terminal(device: Annotated[Device, Depends(require_device)]) -> Device:
     if device.kind != "terminal":
         raise PermissionDenied(tr("Only candidate terminals take the theory exam."), code="wrong_device")
     return device
@@ -64,12 +66,14 @@ def subject_of(sitting_id: int) -> str:
     return f"theory:{sitting_id}"
 
 
-class Sitting(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Sitting:
     sitting_id: int
     device_id: int
 
 
-def candidate(request: Request, device: Annotated[Device, Depends(terminal)]) -> Sitting:
+async def candidate(request: Request, device: Annotated[Device, Depends(terminal)]) -> Sitting:
+    """On the event loop like require_device: the candidate token's lookup is cached (LanAccess)."""
     token = request.headers.get(CANDIDATE_HEADER, "").strip()
     if not token:
         raise PermissionDenied(tr("Log in first."), code="login")
@@ -186,11 +190,12 @@ def state(service: Service, sitting: Candidate) -> dict:
 
 
 @router.put("/answers")
-def save_answers(body: SavesBody, service: Service, sitting: Candidate) -> dict:
+def save_answers(body: SavesBody, service: Service, sitting: Candidate) -> JSONResponse:
+    """Answers after the commit that holds the saves (group commit: app/services/theory_saves.py)."""
     outcome = service.save_answers(sitting.sitting_id, sitting.device_id, [save.value() for save in body.saves])
-    return {"results": [{"revision": r.revision, "status": r.status} for r in outcome.results],
-            "last_revision": outcome.last_revision, "server_now": iso(outcome.server_now),
-            "ends_at": iso(outcome.ends_at), "phase": outcome.phase.value}
+    return JSONResponse({"results": [{"revision": r.revision, "status": r.status} for r in outcome.results],
+                         "last_revision": outcome.last_revision, "server_now": iso(outcome.server_now),
+                         "ends_at": iso(outcome.ends_at), "phase": outcome.phase.value})
 
 
 @router.post("/submit")
@@ -204,12 +209,12 @@ def receipt(service: Service, sitting: Candidate) -> dict:
 
 
 @router.post("/heartbeat")
-def heartbeat(body: HeartbeatBody, service: Service, sitting: Candidate) -> dict:
+def heartbeat(body: HeartbeatBody, service: Service, sitting: Candidate) -> JSONResponse:
     reports = [TerminalReport(r.kind, r.detail, r.at if r.at is None or r.at.tzinfo else
                               r.at.replace(tzinfo=timezone.utc)) for r in body.reports]
     beat = service.heartbeat(sitting.sitting_id, sitting.device_id, reports)
-    return {"server_now": iso(beat.server_now), "phase": beat.phase.value, "ends_at": iso(beat.ends_at),
-            "event_seq": beat.event_seq}
+    return JSONResponse({"server_now": iso(beat.server_now), "phase": beat.phase.value, "ends_at": iso(beat.ends_at),
+                         "event_seq": beat.event_seq})
 
 
 @router.get("/events")

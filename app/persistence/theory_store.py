@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -82,6 +82,55 @@ def ensure_candidate_state(session: Session, sitting_id: int, seed: str, *, lock
     except IntegrityError:
         pass
     return candidate_state(session, sitting_id, lock=lock)
+
+
+# -- the candidates' hot path: few queries, no per-row round trips --------------------------------
+def sitting_facts(session: Session, sitting_id: int):
+    """(session_id, room_id, candidate_id, ticket_no, name) of a sitting, or None."""
+    return session.execute(select(Sitting.session_id, Sitting.room_id, Sitting.candidate_id, Candidate.ticket_no,
+                                  Candidate.name).join(Candidate, Candidate.id == Sitting.candidate_id)
+                           .where(Sitting.id == sitting_id)).first()
+
+
+def state_and_run(session: Session, sitting_id: int, session_id: int, room_id: int
+                  ) -> tuple[TheorySitting | None, TheoryRoom | None]:
+    return (candidate_state(session, sitting_id), room_run(session, session_id, room_id))
+
+
+def room_runs(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], TheoryRoom]:
+    """The runs of (session_id, room_id) pairs, by pair."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    query = select(TheoryRoom).where(TheoryRoom.session_id.in_({k[0] for k in wanted}),
+                                     TheoryRoom.room_id.in_({k[1] for k in wanted}))
+    return {(run.session_id, run.room_id): run for run in session.scalars(query)
+            if (run.session_id, run.room_id) in wanted}
+
+
+def candidate_states(session: Session, sitting_ids: Iterable[int], *, lock: bool = False) -> dict[int, TheorySitting]:
+    """The candidates' states by sitting id (locked in sitting order, so two writers cannot deadlock)."""
+    ids = sorted(set(sitting_ids))
+    query = select(TheorySitting).where(TheorySitting.sitting_id.in_(ids)).order_by(TheorySitting.sitting_id)
+    return {state.sitting_id: state for state in session.scalars(_locked(query, lock))}
+
+
+def answers_of_items(session: Session, sitting_ids: Iterable[int], item_ids: Iterable[int]
+                     ) -> dict[tuple[int, int], Answer]:
+    """Stored answers by (sitting id, item id), for any of those sittings and items."""
+    query = select(Answer).where(Answer.sitting_id.in_(set(sitting_ids)), Answer.item_id.in_(set(item_ids)))
+    return {(answer.sitting_id, answer.item_id): answer for answer in session.scalars(query)}
+
+
+def record_seen(session: Session, seen: dict[int, datetime]) -> None:
+    """Move each sitting's last-seen forward to the given time (never back), in one statement."""
+    if not seen:
+        return
+    table = TheorySitting.__table__
+    statement = (update(table).where(table.c.sitting_id == bindparam("sid"),
+                                     or_(table.c.last_seen_at.is_(None), table.c.last_seen_at < bindparam("seen")))
+                 .values(last_seen_at=bindparam("seen")))
+    session.execute(statement, [{"sid": sitting_id, "seen": at} for sitting_id, at in seen.items()])
 
 
 def sitting(session: Session, sitting_id: int, *, lock: bool = False) -> Sitting | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -31,6 +33,8 @@ CODE_LENGTH = 8
 CODE_MINUTES = 10
 KINDS = ("terminal", "station")
 MAX_ENROL_FAILURES = 20  # per host run: wrong proofs before enrolment pauses for a minute
+TOKEN_CACHE_SECONDS = 5.0  # how long a token's lookup is trusted without the database (see LanAccess)
+TOKEN_CACHE_SIZE = 5000
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,35 @@ def token_digest(token: str) -> str:
 
 
 class LanAccess:
+    """Enrolment, device tokens and the log-ins on devices.
+
+    Every request of a terminal presents its device token and usually a log-in token: their
+    lookups are kept in memory for TOKEN_CACHE_SECONDS (as plain values, keyed by the token's
+    digest). A revocation through this object drops the cached entries at once; one made by another
+    process on the same database (a console revoking a device) takes effect here within
+    TOKEN_CACHE_SECONDS. A log-in's expiry is checked against the clock on every use.
+    """
+
     def __init__(self, site: Site, clock: Callable[[], datetime] = utc_now) -> None:
         self.site = site
         self.clock = clock
         self._identity: TlsIdentity | None = None
         self._failures: list[datetime] = []
+        self._cache_lock = threading.Lock()
+        self._devices: dict[str, tuple[float, Device]] = {}
+        self._logins: dict[str, tuple[float, LanLogin, datetime]] = {}
+
+    def _forget(self, *, device_id: int | None = None, subject: str | None = None) -> None:
+        with self._cache_lock:
+            if device_id is not None:
+                self._devices = {k: v for k, v in self._devices.items() if v[1].id != device_id}
+                self._logins = {k: v for k, v in self._logins.items() if v[1].device_id != device_id}
+            if subject is not None:
+                self._logins = {k: v for k, v in self._logins.items() if v[1].subject != subject}
+
+    @staticmethod
+    def _fresh(entry, now: float) -> bool:
+        return entry is not None and now - entry[0] < TOKEN_CACHE_SECONDS
 
     @property
     def identity(self) -> TlsIdentity:
@@ -130,18 +158,29 @@ class LanAccess:
             lan_store.revoke_logins(tx, now, device_id=device_id)
             self.site.audit.record(tx, actor, "lan.device_revoked", f"lan_device:{device_id}",
                                    after={"name": device.name})
+        self._forget(device_id=device_id)
 
     def devices(self) -> list[Device]:
         with self.site.db.read() as session:
             return [_device(row) for row in lan_store.active_devices(session)]
 
     def device_for(self, token: str) -> Device:
+        digest, now = token_digest(token), time.monotonic()
+        with self._cache_lock:
+            cached = self._devices.get(digest)
+        if self._fresh(cached, now):
+            return cached[1]
         with self.site.db.read() as session:
-            row = lan_store.device_by_token(session, token_digest(token))
+            row = lan_store.device_by_token(session, digest)
             if row is None or row.revoked_at is not None:
                 raise PermissionDenied(tr("This device is not enrolled with the site host: enrol it again."),
                                        code="device")
-            return _device(row)
+            device = _device(row)
+        with self._cache_lock:
+            if len(self._devices) >= TOKEN_CACHE_SIZE:
+                self._devices.clear()
+            self._devices[digest] = (now, device)
+        return device
 
     # -- log-ins on a device -----------------------------------------------------------------
     def issue_session(self, kind: str, subject: str, device_id: int, ttl: timedelta, tx=None) -> str:
@@ -159,25 +198,45 @@ class LanAccess:
         return token
 
     def session_for(self, token: str, kind: str, session=None) -> LanLogin:
-        def find(s) -> LanLogin:
-            row = lan_store.login_by_token(s, token_digest(token))
+        digest = token_digest(token)
+
+        def ended() -> PermissionDenied:
+            return PermissionDenied(tr("This log-in has ended: log in again."), code="login")
+
+        def find(s) -> tuple[LanLogin, datetime]:
+            row = lan_store.login_by_token(s, digest)
             if row is None or row.kind != kind or row.revoked_at is not None or row.expires_at <= self.clock():
-                raise PermissionDenied(tr("This log-in has ended: log in again."), code="login")
-            return LanLogin(row.kind, row.subject, row.device_id, row.issued_at)
+                raise ended()
+            return LanLogin(row.kind, row.subject, row.device_id, row.issued_at), row.expires_at
 
         if session is not None:
-            return find(session)
+            return find(session)[0]
+        now = time.monotonic()
+        with self._cache_lock:
+            cached = self._logins.get(digest)
+        if self._fresh(cached, now) and cached[1].kind == kind:
+            if cached[2] <= self.clock():
+                raise ended()
+            return cached[1]
         with self.site.db.read() as own:
-            return find(own)
+            login, expires_at = find(own)
+        with self._cache_lock:
+            if len(self._logins) >= TOKEN_CACHE_SIZE:
+                self._logins.clear()
+            self._logins[digest] = (now, login, expires_at)
+        return login
 
     def revoke_sessions(self, kind: str, subject: str, tx=None, *, keep_token: str | None = None) -> int:
         """End every log-in of `subject` (e.g. when the candidate moves to another terminal)."""
         now = self.clock()
         keep = token_digest(keep_token) if keep_token is not None else None
+        self._forget(subject=subject)
         if tx is not None:
             return lan_store.revoke_logins(tx, now, kind=kind, subject=subject, keep_sha256=keep)
         with self.site.db.transaction() as own:
-            return lan_store.revoke_logins(own, now, kind=kind, subject=subject, keep_sha256=keep)
+            ended = lan_store.revoke_logins(own, now, kind=kind, subject=subject, keep_sha256=keep)
+        self._forget(subject=subject)  # again: a request may have cached a token before the commit
+        return ended
 
 
 def _device(row: LanDevice) -> Device:

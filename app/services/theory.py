@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from functools import partial
 
 from app.audit.trail import utc_now
 from app.domain.actor import Actor
 from app.services import theory_candidate, theory_console, theory_grading
 from app.services.site import Site
 from app.services.theory_context import TheoryContext
+from app.services.theory_saves import GroupCommit
 from app.services.theory_signal import RoomSignal
 from app.services.theory_views import (
     AnswerSave,
@@ -60,6 +62,7 @@ class TheoryService:
 
     def __init__(self, site: Site, clock: Callable[[], datetime] = utc_now, signal: RoomSignal | None = None) -> None:
         self.ctx = TheoryContext(site, clock, signal or RoomSignal())
+        self.ctx.saves = GroupCommit(partial(theory_candidate.commit_saves, self.ctx))
 
     @property
     def signal(self) -> RoomSignal:
@@ -154,6 +157,10 @@ class TheoryService:
     def heartbeat(self, sitting_id: int, device_id: int, reports: Sequence[TerminalReport] = ()) -> HeartbeatOutcome:
         """The terminal is alive; reports (focus lost, blocked keys…) go to the room console."""
         return theory_candidate.heartbeat(self.ctx, sitting_id, device_id, reports)
+
+    def flush(self) -> int:
+        """Write the terminals' last-seen times kept in memory now (the host calls this when it stops)."""
+        return theory_candidate.flush_presence(self.ctx, force=True)
 
     def events_for(self, sitting_id: int, after: int) -> EventBatch:
         """The room events after `after` that concern this candidate, without waiting."""

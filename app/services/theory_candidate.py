@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from app.domain.canonical import canonical_json
 from app.errors import InvalidState, KnownError, NotFound, PermissionDenied
 from app.i18n import tr
-from app.persistence import repositories, theory_store
+from app.persistence import DatabaseError, repositories, theory_store
 from app.persistence.models.theory import Answer, TheoryReport
 from app.persistence.repositories import ID_CONTEXT, PHOTO_CONTEXT
 from app.services.theory_context import (
@@ -98,7 +98,9 @@ def login(ctx: TheoryContext, ticket_no: str, id_last6: str, device_id: int) -> 
                                   name=candidate.name), code="not_checked_in")
         state = theory_store.ensure_candidate_state(tx, sitting_row.id, secrets.token_hex(16), lock=True)
         previous = state.device_id
+        state.last_seen_at = ctx.presence.last_seen(sitting_row.id, state.last_seen_at)
         credited = _credit_offline(ctx, plan, run, state, now) if state.submitted_at is None else 0
+        ctx.presence.forget(sitting_row.id)
         state.device_id, state.logins, state.logged_in_at, state.last_seen_at = device_id, state.logins + 1, now, now
         ctx.site.audit.record(tx, candidate_actor(ticket_no, candidate.name), "theory.login",
                               f"sitting:{exam_session.code}:{ticket_no}", after={
@@ -163,15 +165,10 @@ class _Sitting:
         return timing.candidate_end(room_clock(self.run), candidate_clock(self.state), self.now)
 
     def time_up(self, grace: int = timing.CATCH_UP_GRACE_SECONDS) -> bool:
-        return (self.started and self.state is not None and self.state.submitted_at is None
-                and timing.time_is_up(room_clock(self.run), candidate_clock(self.state), self.now, grace))
+        return _time_up(self.run, self.state, self.now, grace)
 
     def require_device(self, device_id: int) -> None:
-        if self.state is None or self.state.device_id is None:
-            raise PermissionDenied(tr("Log in first."), code="login")
-        if self.state.device_id != device_id:
-            raise PermissionDenied(tr("This candidate has logged in on another terminal: this terminal's "
-                                      "log-in has ended."), code="superseded")
+        _require_device(self.state, device_id)
 
 
 def candidate_info(ctx: TheoryContext, sitting_id: int) -> CandidateInfo:
@@ -245,9 +242,13 @@ def _check_saves(paper, saves: Sequence[AnswerSave]) -> None:
                                 revision=save.revision), code="bad_save")
 
 
-def _apply(tx, paper, state, sitting_id: int, saves: Sequence[AnswerSave], now) -> list[SaveResult]:
+def _apply(tx, paper, state, sitting_id: int, saves: Sequence[AnswerSave], now,
+           existing: dict | None = None) -> list[SaveResult]:
+    """Apply `saves` to the sitting's answers; `existing` (item id → Answer) is read when not given
+    and is kept up to date with the answers this call adds."""
     items = paper.by_code
-    existing = theory_store.answers_for_items(tx, sitting_id, {items[s.item_code].id for s in saves})
+    if existing is None:
+        existing = theory_store.answers_for_items(tx, sitting_id, {items[s.item_code].id for s in saves})
     results = []
     for save in saves:
         item = items[save.item_code]
@@ -271,29 +272,75 @@ def _apply(tx, paper, state, sitting_id: int, saves: Sequence[AnswerSave], now) 
     return results
 
 
+TIME_UP = object()  # a save job's result when the candidate's time is over
+
+
 def save_answers(ctx: TheoryContext, sitting_id: int, device_id: int, saves: Sequence[AnswerSave]) -> SaveOutcome:
-    with ctx.site.db.transaction() as tx:
-        s = _Sitting(ctx, tx, sitting_id, lock_state=True)
-        s.require_device(device_id)
-        time_up = s.time_up()
-        if not time_up:
-            outcome = _save(ctx, tx, s, sitting_id, saves)
-    if time_up:
+    """Store a batch of saves through the group commit: returns only after the commit that holds it."""
+    outcome = ctx.saves.submit((sitting_id, device_id, tuple(saves), ctx.facts(sitting_id)))
+    if outcome is TIME_UP:
         _submit_if_time_is_up(ctx, sitting_id)
         raise InvalidState(tr("The time is up: the answers were submitted."))
     return outcome
 
 
-def _save(ctx: TheoryContext, tx, s: _Sitting, sitting_id: int, saves: Sequence[AnswerSave]) -> SaveOutcome:
-    if not s.started:
+def commit_saves(ctx: TheoryContext, jobs) -> None:
+    """The group commit's writer: every job's saves in one transaction (see theory_saves). A job the
+    rules refuse gets its error and changes nothing; the others are stored and committed together."""
+    with ctx.site.db.transaction() as tx:
+        now = ctx.clock()
+        runs = theory_store.room_runs(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
+        states = theory_store.candidate_states(tx, [job.payload[0] for job in jobs], lock=True)
+        ready = []
+        for job in jobs:
+            sitting_id, device_id, saves, facts = job.payload
+            run, state = runs.get((facts.session_id, facts.room_id)), states.get(sitting_id)
+            try:
+                _require_device(state, device_id)
+                if _time_up(run, state, now):
+                    job.result = TIME_UP
+                    continue
+                paper = _open_for_saves(ctx, tx, run, state)
+                _check_saves(paper, saves)
+            except KnownError as refused:
+                job.error = refused
+                continue
+            ready.append((job, run, state, paper))
+        if not ready:
+            return
+        stored = theory_store.answers_of_items(tx, {job.payload[0] for job, *_ in ready},
+                                               {paper.by_code[save.item_code].id
+                                                for job, _, _, paper in ready for save in job.payload[2]})
+        by_sitting: dict[int, dict] = {}
+        for (sitting_id, item_id), answer in stored.items():
+            by_sitting.setdefault(sitting_id, {})[item_id] = answer
+        for job, run, state, paper in ready:
+            sitting_id, _, saves, _ = job.payload
+            results = _apply(tx, paper, state, sitting_id, saves, now, by_sitting.setdefault(sitting_id, {}))
+            state.last_seen_at = now
+            job.result = SaveOutcome(tuple(results), state.last_revision, _phase(run, state),
+                                     timing.candidate_end(room_clock(run), candidate_clock(state), now), now)
+
+
+def _require_device(state, device_id: int) -> None:
+    if state is None or state.device_id is None:
+        raise PermissionDenied(tr("Log in first."), code="login")
+    if state.device_id != device_id:
+        raise PermissionDenied(tr("This candidate has logged in on another terminal: this terminal's "
+                                  "log-in has ended."), code="superseded")
+
+
+def _time_up(run, state, now, grace: int = timing.CATCH_UP_GRACE_SECONDS) -> bool:
+    return (run is not None and run.started_at is not None and state is not None and state.submitted_at is None
+            and timing.time_is_up(room_clock(run), candidate_clock(state), now, grace))
+
+
+def _open_for_saves(ctx: TheoryContext, tx, run, state):
+    if run is None or run.started_at is None:
         raise InvalidState(tr("The exam has not started yet."))
-    if s.state.submitted_at is not None:
+    if state.submitted_at is not None:
         raise InvalidState(tr("The answers have been submitted: nothing can be changed."), code="submitted")
-    paper = ctx.paper(tx, s.run.paper_id)
-    _check_saves(paper, saves)
-    results = _apply(tx, paper, s.state, sitting_id, saves, s.now)
-    _touch(ctx, s)
-    return SaveOutcome(tuple(results), s.state.last_revision, _phase(s.run, s.state), s.ends_at(), s.now)
+    return ctx.paper(tx, run.paper_id)
 
 
 def _touch(ctx: TheoryContext, s: _Sitting) -> None:
@@ -378,24 +425,45 @@ def _submit_if_time_is_up(ctx: TheoryContext, sitting_id: int) -> bool:
 # -- heartbeats and reports ----------------------------------------------------------------------
 def heartbeat(ctx: TheoryContext, sitting_id: int, device_id: int,
               reports: Sequence[TerminalReport] = ()) -> HeartbeatOutcome:
-    _submit_if_time_is_up(ctx, sitting_id)
+    """One read; the last-seen time goes to memory (ctx.presence), flushed for every terminal at once.
+    Reports from the terminal (rare) are written at once, in their own transaction."""
     reports = list(reports)[:MAX_REPORTS]
-    with ctx.site.db.read() as session:
-        s = _Sitting(ctx, session, sitting_id)
-        s.require_device(device_id)
-        fresh = s.state.last_seen_at and (s.now - s.state.last_seen_at).total_seconds() < SEEN_WRITE_SECONDS
-        outcome = HeartbeatOutcome(s.now, _phase(s.run, s.state), s.ends_at(), s.run.event_seq if s.run else 0)
-    if fresh and not reports:
-        return outcome
-    with ctx.site.db.transaction() as tx:
-        s = _Sitting(ctx, tx, sitting_id, lock_state=True)
-        s.require_device(device_id)
-        _touch(ctx, s)
-        for report in reports:
-            kind = report.kind if report.kind in REPORT_KINDS else "other"
-            tx.add(TheoryReport(theory_sitting_id=s.state.id, device_id=device_id, kind=kind,
-                                detail=report.detail[:500], reported_at=s.now, terminal_at=report.at))
-        return HeartbeatOutcome(s.now, _phase(s.run, s.state), s.ends_at(), s.run.event_seq if s.run else 0)
+    facts = ctx.facts(sitting_id)
+    for _ in range(2):
+        with ctx.site.db.read() as session:
+            state, run = theory_store.state_and_run(session, sitting_id, facts.session_id, facts.room_id)
+        now = ctx.clock()
+        _require_device(state, device_id)
+        if not _time_up(run, state, now):
+            break
+        _submit_if_time_is_up(ctx, sitting_id)
+    if reports:
+        with ctx.site.db.transaction() as tx:
+            s = _Sitting(ctx, tx, sitting_id, lock_state=True)
+            s.require_device(device_id)
+            _touch(ctx, s)
+            for report in reports:
+                kind = report.kind if report.kind in REPORT_KINDS else "other"
+                tx.add(TheoryReport(theory_sitting_id=s.state.id, device_id=device_id, kind=kind,
+                                    detail=report.detail[:500], reported_at=s.now, terminal_at=report.at))
+    else:
+        ctx.presence.seen(sitting_id, now)
+        flush_presence(ctx)
+    return HeartbeatOutcome(now, _phase(run, state), timing.candidate_end(room_clock(run), candidate_clock(state), now),
+                            run.event_seq if run else 0)
+
+
+def flush_presence(ctx: TheoryContext, *, force: bool = False) -> int:
+    """Write the last-seen times heard since the last flush (when due, or now with `force`)."""
+
+    def write(seen) -> None:
+        with ctx.site.db.transaction() as tx:
+            theory_store.record_seen(tx, seen)
+
+    try:
+        return ctx.presence.flush(write, force=force)
+    except DatabaseError:  # busy: the times stay in memory for the next flush
+        return 0
 
 
 # -- events --------------------------------------------------------------------------------------

@@ -319,14 +319,14 @@ def sweep(ctx: TheoryContext) -> list[str]:
 
 
 # -- the seat map --------------------------------------------------------------------------------
-def _status(sitting, state, run, now) -> SeatStatus:
+def _status(sitting, state, run, now, seen) -> SeatStatus:
     if sitting.status == "absent":
         return SeatStatus.ABSENT
     if state is not None and state.submitted_at is not None:  # also a proctor's submission for one never logged in
         return SeatStatus.SUBMITTED
     if state is None or state.logged_in_at is None:
         return SeatStatus.CHECKED_IN if sitting.status == "checked_in" else SeatStatus.EXPECTED
-    if state.last_seen_at is None or (now - state.last_seen_at).total_seconds() > timing.OFFLINE_AFTER_SECONDS:
+    if seen is None or (now - seen).total_seconds() > timing.OFFLINE_AFTER_SECONDS:
         return SeatStatus.OFFLINE
     if run is not None and run.started_at is not None and state.answered:
         return SeatStatus.ANSWERING
@@ -357,11 +357,12 @@ def room_console(ctx: TheoryContext, actor: Actor, session_code: str, room_code:
                     badges.append("time_changed")
             if sitting.id in moved:
                 badges.append("moved")
+            seen = ctx.presence.last_seen(sitting.id, state.last_seen_at) if state else None  # heartbeats in memory
             seats.setdefault(sitting.seat_no, []).append(SeatView(
-                sitting.seat_no, _status(sitting, state, run, now), candidate.ticket_no, candidate.name,
+                sitting.seat_no, _status(sitting, state, run, now, seen), candidate.ticket_no, candidate.name,
                 state.answered if state else 0, total,
                 timing.candidate_end(room_clock(run), candidate_clock(state), now) if run else None,
-                state.last_seen_at if state else None, state.device_id if state else None,
+                seen, state.device_id if state else None,
                 (state.time_change_seconds // 60) if state else 0, state.offline_credit_seconds if state else 0,
                 SubmitHow(state.submitted_how) if state and state.submitted_how else None,
                 bool(state and state.voided), tuple(badges)))

@@ -1,7 +1,8 @@
 """The results stage of the simulated exam day: results, room records, the seal and delivery upstream.
 
-After the other stages the chief proctor computes the results, the chief proctor and the
-supervisor sign every room record that can be signed (a theory room must have ended), and the
+After the other stages (on a clock a quarter of an hour after the last session's end) the chief
+proctor closes any theory room still open and grades its session again, computes the results, the
+chief proctor and the supervisor sign every room record that can be signed (a theory room must have ended), and the
 chief proctor seals the plan. With an upstream URL the administrator first pins the platform
 (its keys read from the service, `GET /v1/platform`) and, when the simulation holds the
 platform's folder, the site is registered there as the platform's operator would
@@ -18,8 +19,10 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
+from app.audit.trail import utc_now
 from app.domain.roles import Role
 from app.errors import InvalidState
 from app.i18n import tr
@@ -31,6 +34,8 @@ from app.services.outbox import DELIVERED, RESULTS, OutboxService, PreparedFile
 from app.services.results import ResultsService, RoomRecordService
 from app.services.seal import SealService, verify_seals
 from app.services.site import ADMIN_STAFF_NO, Site
+from app.services.theory import TheoryService
+from app.simulation.clock import ManualClock
 from app.simulation.demo_site import DemoSite
 from app.sync.client import UpstreamClient, fetch_platform_link
 from app.sync.receipt import verify_receipt
@@ -60,10 +65,12 @@ def run(demo: DemoSite, *, upstream: str | None = None,
         if register_site is not None:
             register_site(site.public)
 
-    results = ResultsService(site)
+    clock = _after_the_day(site)
+    closed = _close_theory_rooms(site, clock, chief)
+    results = ResultsService(site, clock)
     outcomes = results.compute(chief)
     passed = sum(1 for outcome in outcomes if outcome.outcome is Outcome.PASSED)
-    signatures = _sign_room_records(demo, {CHIEF: chief, SUPERVISOR: supervisor})
+    signatures = _sign_room_records(demo, clock, {CHIEF: chief, SUPERVISOR: supervisor})
     videos = _prepare_videos(site, outbox, chief) if link is not None else []
 
     def enqueue(tx, actor, document, *, plan_code: str, session_code: str) -> str:
@@ -72,13 +79,13 @@ def run(demo: DemoSite, *, upstream: str | None = None,
         return outbox.enqueue_results(tx, actor, document, plan_code=plan_code, session_code=session_code)
 
     plan_code = results.state(chief)["plan"]
-    sealed = SealService(site, enqueue=enqueue if link is not None else None).seal(chief, plan_code)
+    sealed = SealService(site, clock, enqueue=enqueue if link is not None else None).seal(chief, plan_code)
     problem = verify_seals(site)
     if problem is not None:
         raise CheckFailed(problem)
-    done = tr("{count} results computed ({passed} passed); {signatures} room-record signatures; plan {plan} sealed "
-              "(document {digest})", count=len(outcomes), passed=passed, signatures=signatures, plan=plan_code,
-              digest=sealed.document_sha256[:16])
+    done = tr("{closed} theory rooms closed; {count} results computed ({passed} passed); {signatures} room-record "
+              "signatures; plan {plan} sealed (document {digest})", closed=closed, count=len(outcomes), passed=passed,
+              signatures=signatures, plan=plan_code, digest=sealed.document_sha256[:16])
     if link is None:
         if sealed.outbox_key is not None:
             raise CheckFailed("the seal was queued for a platform although none was given")
@@ -88,10 +95,36 @@ def run(demo: DemoSite, *, upstream: str | None = None,
     return done + "; " + _deliver(site, outbox, len(videos))
 
 
-def _sign_room_records(demo: DemoSite, signers: dict) -> int:
+def _after_the_day(site: Site) -> ManualClock:
+    """A clock a quarter of an hour after the plan's last session ended (or now, if that is later)."""
+    with site.db.read() as session:
+        plan = repositories.current_plan(session)
+        ends = [exam_session.ends_at for exam_session in plan.sessions]
+    return ManualClock(max([utc_now(), *(end + timedelta(minutes=15) for end in ends)]))
+
+
+def _close_theory_rooms(site: Site, clock: ManualClock, chief) -> int:
+    """The chief proctor ends every theory room still open (the last candidates hand in) and grades again."""
+    theory = TheoryService(site, clock)
+    with site.db.read() as session:
+        plan = repositories.current_plan(session)
+        rooms = [(s.code, code) for s in plan.sessions if s.kind == "theory" for code in (s.room_codes or [])]
+    closed = set()
+    for session_code, room_code in rooms:
+        try:
+            theory.end_room(chief, session_code, room_code, "考试结束，收卷")
+        except InvalidState:  # never started, or already ended
+            continue
+        closed.add((session_code, room_code))
+    for session_code in sorted({session_code for session_code, _ in closed}):
+        theory.grade_session(chief, session_code)
+    return len(closed)
+
+
+def _sign_room_records(demo: DemoSite, clock: ManualClock, signers: dict) -> int:
     """The chief proctor and the supervisor sign every room record that can be signed now."""
     site = demo.site
-    records = RoomRecordService(site)
+    records = RoomRecordService(site, clock)
     with site.db.read() as session:
         plan = repositories.current_plan(session)
         rooms = [(s.code, code) for s in plan.sessions for code in (s.room_codes or [])]

@@ -255,6 +255,10 @@ class RecordingService:
         themselves; a room that is not being recorded is not an error for them.
         """
         at = at or self.clock()
+        with self.site.db.read() as session:
+            filmed = {camera.room_code for camera in video_store.cameras(session, enabled_only=True)}
+        if room_code not in filmed:
+            return False  # no camera in that room: no recording to mark
         rooms = [room for room in self.due(at) if room.room == room_code]
         for room in rooms:
             send_command(self.site.home, Command(kind="marker", plan=room.plan, session=room.session, room=room.room,

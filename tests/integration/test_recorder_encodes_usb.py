@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_usb_camera_is_encoded_and_reported_like_any_other(tmp_path):
-    camera = SimulatedCamera(fps=15, size=(640, 360), name="usb-desk").register("usb-desk")
+    SimulatedCamera(fps=15, size=(640, 360), name="usb-desk").register("usb-desk")  # what "sim:usb-desk" opens
     key = SigningKey.generate()
     directory = camera_directory(tmp_path, "P1", "TH1", "R01", "usb1")
     write_desired(tmp_path, [Assignment("P1", "TH1", "R01", "usb1", "sim:usb-desk", "usb", str(directory),

@@ -3095,37 +3095,37 @@
         <message>
             <location filename="app/sync/client.py" line="160" />
             <source>{url} does not answer with a platform's keys.</source>
-            <translation type="unfinished" />
+            <translation>{url} 返回的不是平台密钥。</translation>
         </message>
         <message>
             <location filename="app/sync/client.py" line="157" />
             <source>Cannot read the platform's keys from {url}: {error}</source>
-            <translation type="unfinished" />
+            <translation>无法从 {url} 读取平台密钥：{error}</translation>
         </message>
         <message>
             <location filename="app/simulation/day.py" line="60" />
             <source>Results, seal and delivery upstream</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="app/simulation/results_stage.py" line="79" />
-            <source>{count} results computed ({passed} passed); {signatures} room-record signatures; plan {plan} sealed (document {digest})</source>
-            <translation type="unfinished" />
+            <translation>成绩、封存与上报</translation>
         </message>
         <message>
             <location filename="app/simulation/results_stage.py" line="160" />
             <source>{count} items ({videos} video files, {kib} KiB) delivered to {url}; every receipt verifies against platform key {fingerprint}; a repeat of each is answered with the same receipt (one record each)</source>
-            <translation type="unfinished" />
+            <translation>{count} 项（录像文件 {videos} 个，{kib} KiB）已送达 {url}；每份回执均通过平台密钥 {fingerprint} 验证；重复发送每项均得到同一回执（每项仅一条记录）</translation>
         </message>
         <message>
             <location filename="app/simulation/results_stage.py" line="85" />
             <source>sync skipped: no platform given (--upstream URL)</source>
-            <translation type="unfinished" />
+            <translation>未上报：未指定平台（--upstream URL）</translation>
         </message>
         <message>
             <location filename="app/simulation/results_stage.py" line="145" />
             <source>{count} of {total} items were not delivered (first: {state}, {error}); is site {site} registered with the platform (examsite upstream add-site, or --upstream-dir)?</source>
-            <translation type="unfinished" />
+            <translation>{total} 项中有 {count} 项未送达（首项：{state}，{error}）；考点 {site} 是否已在平台登记（examsite upstream add-site，或 --upstream-dir）？</translation>
+        </message>
+        <message>
+            <location filename="app/simulation/results_stage.py" line="86" />
+            <source>{closed} theory rooms closed; {count} results computed ({passed} passed); {signatures} room-record signatures; plan {plan} sealed (document {digest})</source>
+            <translation>已结束理论考场 {closed} 个；已计算 {count} 条成绩（合格 {passed}）；考场情况记录表签名 {signatures} 个；考核计划 {plan} 已封存（文档 {digest}）</translation>
         </message>
     </context>
 </TS>

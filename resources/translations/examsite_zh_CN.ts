@@ -300,6 +300,10 @@
         <translation>成绩</translation>
     </message>
     <message>
+        <source>Delivery</source>
+        <translation>上报</translation>
+    </message>
+    <message>
         <source>Camera wall</source>
         <translation>监控墙</translation>
     </message>
@@ -2460,6 +2464,165 @@
     <message>
         <source>{sessions} sessions, {rooms} rooms, {candidates} candidates, {staff} staff, {papers} theory papers, {tasks} practical tasks</source>
         <translation>场次 {sessions} 个，考场 {rooms} 个，考生 {candidates} 人，工作人员 {staff} 人，理论试卷 {papers} 套，实操试题 {tasks} 道</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Delivery to the platform</source>
+        <translation>上报省级平台</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>待发队列</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Receipt or last error</source>
+        <translation>回执或最近错误</translation>
+    </message>
+    <message>
+        <source>Deliver now</source>
+        <translation>立即上报</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
+    </message>
+    <message>
+        <source>Queue the selected item that needs attention again and send it</source>
+        <translation>将选中的待处理项重新排队并发送</translation>
+    </message>
+    <message>
+        <source>Export for USB…</source>
+        <translation>导出到U盘…</translation>
+    </message>
+    <message>
+        <source>No platform is configured: the administrator pins it with &apos;examsite sync configure&apos;.</source>
+        <translation>尚未配置上报平台：请考点管理员用 &apos;examsite sync configure&apos; 固定平台密钥。</translation>
+    </message>
+    <message>
+        <source>{url} · receipt key fingerprint {fingerprint}</source>
+        <translation>{url} · 回执密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Nothing to deliver: the outbox is empty.</source>
+        <translation>没有待上报的内容：队列为空。</translation>
+    </message>
+    <message>
+        <source>{count} items: {delivered} delivered, {waiting} on their way, {attention} need attention</source>
+        <translation>共 {count} 项：已送达 {delivered}，在途 {waiting}，需处理 {attention}</translation>
+    </message>
+    <message>
+        <source>Results {subject}</source>
+        <translation>成绩包 {subject}</translation>
+    </message>
+    <message>
+        <source>Video {subject} · {name}</source>
+        <translation>录像 {subject} · {name}</translation>
+    </message>
+    <message>
+        <source>File {subject} · {name}</source>
+        <translation>文件 {subject} · {name}</translation>
+    </message>
+    <message>
+        <source>Retrying at {time}</source>
+        <translation>{time} 重试</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需人工处理</translation>
+    </message>
+    <message>
+        <source>✓ Receipt verified</source>
+        <translation>✓ 回执已验证</translation>
+    </message>
+    <message>
+        <source>✗ Receipt does not verify</source>
+        <translation>✗ 回执验证失败</translation>
+    </message>
+    <message>
+        <source>Receipt stored</source>
+        <translation>回执已保存</translation>
+    </message>
+    <message>
+        <source>{verdict} · platform {fingerprint} · received {time}</source>
+        <translation>{verdict} · 平台 {fingerprint} · 接收于 {time}</translation>
+    </message>
+    <message>
+        <source>{acknowledged} of {size} acknowledged</source>
+        <translation>已确认 {acknowledged} / {size}</translation>
+    </message>
+    <message>
+        <source>Key {key} · {acknowledged} of {size} acknowledged · queued {time}</source>
+        <translation>键 {key} · 已确认 {acknowledged} / {size} · 排队于 {time}</translation>
+    </message>
+    <message>
+        <source>Receipt: record {record} · platform key {fingerprint} · received {time}</source>
+        <translation>回执：记录 {record} · 平台密钥 {fingerprint} · 接收于 {time}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>Delivering…</source>
+        <translation>正在上报…</translation>
+    </message>
+    <message>
+        <source>Delivered {delivered}; waiting to retry {retrying}; needing attention {attention}.</source>
+        <translation>已送达 {delivered} 项；等待重试 {retrying} 项；需人工处理 {attention} 项。</translation>
+    </message>
+    <message>
+        <source>Export undelivered items for USB</source>
+        <translation>导出未送达的内容（U盘报送）</translation>
+    </message>
+    <message>
+        <source>ExamSite export (*.essync)</source>
+        <translation>考点通导出文件 (*.essync)</translation>
+    </message>
+    <message>
+        <source>{count} undelivered items written to {path}.</source>
+        <translation>已将 {count} 个未送达项写入 {path}。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from functools import partial
 from app.audit.trail import utc_now
 from app.domain.actor import Actor
 from app.services import theory_candidate, theory_console, theory_grading
+from app.services.recording import RecordingService
 from app.services.site import Site
 from app.services.theory_context import TheoryContext
 from app.services.theory_saves import GroupCommit
@@ -107,8 +108,13 @@ class TheoryService:
                         note: str) -> int:
         """Record an incident with a note (an Incident row + audit event). A warning is shown on
         the candidate's terminal; void_subject and cheating also submit the candidate (how = void)
-        and their theory score becomes void. Returns the incident id."""
-        return theory_console.record_incident(self.ctx, actor, session_code, ticket_no, kind, note)
+        and their theory score becomes void. Returns the incident id. The incident also becomes a
+        marker on the room's video when the room is being recorded."""
+        incident_id = theory_console.record_incident(self.ctx, actor, session_code, ticket_no, kind, note)
+        room_code = theory_console._room_of_ticket(self.ctx, session_code, ticket_no)
+        RecordingService(self.ctx.site, self.ctx.clock).mark(actor, room_code, f"{kind.value}: {ticket_no} {note}".strip(),
+                                                         incident=str(incident_id), ticket=ticket_no)
+        return incident_id
 
     def room_console(self, actor: Actor, session_code: str, room_code: str) -> RoomConsoleView:
         """The seat map with live status. Proctors on duty, chief proctor, supervisor, admin."""

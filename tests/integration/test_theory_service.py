@@ -18,6 +18,7 @@ from app.domain.package import SealedPaper
 from app.services.auth import AuthService
 from app.services.checkin import CheckinService, Decision, Evidence, Method
 from app.services.overview import OverviewService
+from app.services.recording import RecordingService
 from app.services.site import verify_audit
 from app.services.theory import (
     AnswerSave,
@@ -31,6 +32,7 @@ from app.services.theory import (
 )
 from app.simulation.clock import ManualClock
 from app.simulation.demo_site import DEMO_STAFF_PASSWORD, create_demo_site
+from app.video.channel import pending_commands
 
 SESSION = "TH1"
 
@@ -302,3 +304,12 @@ def test_a_waiting_terminal_hears_a_pause_within_two_seconds(exam):
     waiter.join(5)
     pause.join(5)
     assert [e.kind for e in got["batch"].events] == ["paused"] and got["seconds"] < 2
+
+
+def test_an_incident_becomes_a_marker_on_the_rooms_video(exam):
+    _running(exam, count=2)
+    RecordingService(exam.demo.site, exam.clock).add_camera(exam.admin, "cam-r01", "R01", "rtsp://cam.invalid/r01")
+    incident = exam.service.record_incident(exam.proctor, SESSION, exam.tickets[1], IncidentKind.WARNING, "talking")
+    markers = [c for _, c in pending_commands(exam.demo.site.home) if c is not None and c.kind == "marker"]
+    assert [(m.room, m.by, m.details["incident"], m.details["ticket"]) for m in markers] == [
+        ("R01", exam.proctor.staff_no, str(incident), exam.tickets[1])]

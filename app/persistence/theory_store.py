@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -94,7 +94,12 @@ def sitting_facts(session: Session, sitting_id: int):
 
 def state_and_run(session: Session, sitting_id: int, session_id: int, room_id: int
                   ) -> tuple[TheorySitting | None, TheoryRoom | None]:
-    return (candidate_state(session, sitting_id), room_run(session, session_id, room_id))
+    """The candidate's state and their room's run in one query ((None, None) without a state)."""
+    row = session.execute(
+        select(TheorySitting, TheoryRoom)
+        .outerjoin(TheoryRoom, and_(TheoryRoom.session_id == session_id, TheoryRoom.room_id == room_id))
+        .where(TheorySitting.sitting_id == sitting_id)).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 def room_runs(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], TheoryRoom]:
@@ -120,6 +125,56 @@ def answers_of_items(session: Session, sitting_ids: Iterable[int], item_ids: Ite
     """Stored answers by (sitting id, item id), for any of those sittings and items."""
     query = select(Answer).where(Answer.sitting_id.in_(set(sitting_ids)), Answer.item_id.in_(set(item_ids)))
     return {(answer.sitting_id, answer.item_id): answer for answer in session.scalars(query)}
+
+
+def run_rows(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    """Like room_runs, as plain rows (read-only: no ORM bookkeeping on the group commit's path)."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    table = TheoryRoom.__table__
+    query = select(table).where(table.c.session_id.in_({k[0] for k in wanted}),
+                                table.c.room_id.in_({k[1] for k in wanted}))
+    return {(row.session_id, row.room_id): row for row in session.execute(query)
+            if (row.session_id, row.room_id) in wanted}
+
+
+def state_rows(session: Session, sitting_ids: Iterable[int], *, lock: bool = False) -> dict[int, object]:
+    """Like candidate_states (locked in sitting order), as plain rows."""
+    table = TheorySitting.__table__
+    query = select(table).where(table.c.sitting_id.in_(sorted(set(sitting_ids)))).order_by(table.c.sitting_id)
+    return {row.sitting_id: row for row in session.execute(_locked(query, lock))}
+
+
+def answer_rows(session: Session, sitting_ids: Iterable[int], item_ids: Iterable[int]) -> dict[tuple[int, int], object]:
+    """Stored answers (sitting_id, item_id, response, flagged, revision) by (sitting id, item id)."""
+    table = Answer.__table__
+    query = select(table.c.sitting_id, table.c.item_id, table.c.response, table.c.flagged, table.c.revision).where(
+        table.c.sitting_id.in_(set(sitting_ids)), table.c.item_id.in_(set(item_ids)))
+    return {(row.sitting_id, row.item_id): row for row in session.execute(query)}
+
+
+def write_saves(session: Session, new: list[dict], changed: list[dict], states: list[dict]) -> None:
+    """The group commit's writes, one statement each (executemany): `new` answers (sitting_id,
+    item_id, response, flagged, revision, saved_at), `changed` answers (the same keys) and the
+    candidates' `states` (sitting_id, answered, last_revision, last_seen_at)."""
+    answer, state = Answer.__table__, TheorySitting.__table__
+    if new:
+        session.execute(insert(answer), new)
+    if changed:
+        session.execute(update(answer).where(answer.c.sitting_id == bindparam("sid"),
+                                             answer.c.item_id == bindparam("iid"))
+                        .values(response=bindparam("response"), flagged=bindparam("flagged"),
+                                revision=bindparam("revision"), saved_at=bindparam("saved_at")),
+                        [{"sid": c["sitting_id"], "iid": c["item_id"], "response": c["response"],
+                          "flagged": c["flagged"], "revision": c["revision"], "saved_at": c["saved_at"]}
+                         for c in changed])
+    if states:
+        session.execute(update(state).where(state.c.sitting_id == bindparam("sid"))
+                        .values(answered=bindparam("answered"), last_revision=bindparam("last_revision"),
+                                last_seen_at=bindparam("last_seen_at")),
+                        [{"sid": s["sitting_id"], "answered": s["answered"], "last_revision": s["last_revision"],
+                          "last_seen_at": s["last_seen_at"]} for s in states])
 
 
 def record_seen(session: Session, seen: dict[int, datetime]) -> None:

@@ -33,7 +33,7 @@ CODE_LENGTH = 8
 CODE_MINUTES = 10
 KINDS = ("terminal", "station")
 MAX_ENROL_FAILURES = 20  # per host run: wrong proofs before enrolment pauses for a minute
-TOKEN_CACHE_SECONDS = 5.0  # how long a token's lookup is trusted without the database (see LanAccess)
+TOKEN_CACHE_SECONDS = 30.0  # how long a token's lookup is trusted without the database (see LanAccess)
 TOKEN_CACHE_SIZE = 5000
 
 

@@ -286,11 +286,12 @@ def save_answers(ctx: TheoryContext, sitting_id: int, device_id: int, saves: Seq
 
 def commit_saves(ctx: TheoryContext, jobs) -> None:
     """The group commit's writer: every job's saves in one transaction (see theory_saves). A job the
-    rules refuse gets its error and changes nothing; the others are stored and committed together."""
+    rules refuse gets its error and changes nothing; the others are stored and committed together.
+    Plain rows and one executemany per table: the same rules as `_apply`, without ORM bookkeeping."""
     with ctx.site.db.transaction() as tx:
         now = ctx.clock()
-        runs = theory_store.room_runs(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
-        states = theory_store.candidate_states(tx, [job.payload[0] for job in jobs], lock=True)
+        runs = theory_store.run_rows(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
+        states = theory_store.state_rows(tx, [job.payload[0] for job in jobs], lock=True)
         ready = []
         for job in jobs:
             sitting_id, device_id, saves, facts = job.payload
@@ -308,18 +309,37 @@ def commit_saves(ctx: TheoryContext, jobs) -> None:
             ready.append((job, run, state, paper))
         if not ready:
             return
-        stored = theory_store.answers_of_items(tx, {job.payload[0] for job, *_ in ready},
-                                               {paper.by_code[save.item_code].id
-                                                for job, _, _, paper in ready for save in job.payload[2]})
-        by_sitting: dict[int, dict] = {}
-        for (sitting_id, item_id), answer in stored.items():
-            by_sitting.setdefault(sitting_id, {})[item_id] = answer
+        stored = theory_store.answer_rows(tx, {job.payload[0] for job, *_ in ready},
+                                          {paper.by_code[save.item_code].id
+                                           for job, _, _, paper in ready for save in job.payload[2]})
+        answers = {key: {"sitting_id": row.sitting_id, "item_id": row.item_id, "response": list(row.response),
+                         "flagged": row.flagged, "revision": row.revision} for key, row in stored.items()}
+        new: dict[tuple[int, int], dict] = {}
+        changed: dict[tuple[int, int], dict] = {}
+        tallies: dict[int, dict] = {}
         for job, run, state, paper in ready:
             sitting_id, _, saves, _ = job.payload
-            results = _apply(tx, paper, state, sitting_id, saves, now, by_sitting.setdefault(sitting_id, {}))
-            state.last_seen_at = now
-            job.result = SaveOutcome(tuple(results), state.last_revision, _phase(run, state),
-                                     timing.candidate_end(room_clock(run), candidate_clock(state), now), now)
+            tally = tallies.setdefault(sitting_id, {"sitting_id": sitting_id, "answered": state.answered,
+                                                    "last_revision": state.last_revision, "last_seen_at": now})
+            items, results = paper.by_code, []
+            for save in saves:
+                key = (sitting_id, items[save.item_code].id)
+                answer = answers.get(key)
+                if answer is not None and answer["revision"] >= save.revision:
+                    results.append(SaveResult(save.revision, "stale"))
+                    continue
+                response = sorted(set(save.response))
+                tally["answered"] += bool(response) - bool(answer["response"] if answer else False)
+                if answer is None:
+                    answer = answers[key] = new[key] = {"sitting_id": key[0], "item_id": key[1]}
+                elif key not in new:
+                    changed[key] = answer
+                answer.update(response=response, flagged=save.flagged, revision=save.revision, saved_at=now)
+                tally["last_revision"] = max(tally["last_revision"], save.revision)
+                results.append(SaveResult(save.revision, "stored"))
+            ends_at = timing.candidate_end(room_clock(run), candidate_clock(state), now)
+            job.result = SaveOutcome(tuple(results), tally["last_revision"], _phase(run, state), ends_at, now)
+        theory_store.write_saves(tx, list(new.values()), list(changed.values()), list(tallies.values()))
 
 
 def _require_device(state, device_id: int) -> None:

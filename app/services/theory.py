@@ -112,7 +112,7 @@ class TheoryService:
         marker on the room's video when the room is being recorded."""
         incident_id = theory_console.record_incident(self.ctx, actor, session_code, ticket_no, kind, note)
         room_code = theory_console._room_of_ticket(self.ctx, session_code, ticket_no)
-        RecordingService(self.ctx.site, self.ctx.clock).mark(actor, room_code, f"{kind.value}: {ticket_no} {note}".strip(),
+        RecordingService(self.ctx.site, self.ctx.clock).mark(actor, room_code, f"{IncidentKind(kind).value}: {ticket_no} {note}".strip(),
                                                          incident=str(incident_id), ticket=ticket_no)
         return incident_id
 

@@ -6,6 +6,7 @@ itself never decodes (docs/video.md).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,6 @@ from app.i18n import tr
 from drivers.camera.pyav_source import VideoFileCamera
 from drivers.errors import DeviceError, DeviceUnavailable
 
-SEEK_MARGIN_SECONDS = 5.0  # more than a camera's GOP
 
 
 class SegmentPlayer(VideoFileCamera):
@@ -39,11 +39,22 @@ class SegmentPlayer(VideoFileCamera):
         if self.offset > 0 and stream.time_base:
             start = float(stream.start_time or 0) * float(stream.time_base)
             self._from_time = start + self.offset
-            # MPEG-TS seeks land imprecisely (often after the target): seek well before it, to a key
-            # frame, and drop the pictures before the instant asked for
-            target = int((self._from_time - SEEK_MARGIN_SECONDS) / float(stream.time_base))
-            container.seek(max(int(stream.start_time or 0), target), stream=stream, any_frame=False, backward=True)
-            self._packets = container.demux(stream)
+            # container.seek() in an MPEG-TS segment lands imprecisely (after the target, even past the
+            # end): read the packets from the start instead (demuxing, no decoding — cheap), keep the
+            # group of pictures that holds the instant, and drop the decoded pictures before it
+            target = int(self._from_time / float(stream.time_base))
+            packets = self._packets
+            held: list[Any] = []
+            for packet in packets:
+                if packet.pts is None:
+                    continue  # the demuxer's empty flush packet
+                if packet.is_keyframe:
+                    if packet.pts > target and held:
+                        held.append(packet)
+                        break
+                    held = []
+                held.append(packet)
+            self._packets = itertools.chain(held, packets)
 
     def _wanted(self, picture: Any) -> bool:
         if self._from_time is None or picture.time is None:

@@ -8,7 +8,8 @@
 #   - Debian packages (Qt runtime libraries, zbar, CJK fonts; PostgreSQL server for `test`),
 #     checked with one dpkg-query; `apt-get update` runs only when something must be installed;
 #   - a Python >= 3.11 and a .venv in the repository root;
-#   - `pip install -e '.[test]'` only when pyproject.toml changed since the last install.
+#   - `pip install -e '.[test,build]'` only when pyproject.toml or that list of extras changed since
+#     the last install (the build extra brings PyInstaller: tests/installers builds the app).
 # Environment: EXAMSITE_SKIP_APT=1 skips the Debian package step (for machines you don't administer).
 set -euo pipefail
 
@@ -17,6 +18,8 @@ cd "$REPO_ROOT"
 
 VENV="$REPO_ROOT/.venv"
 STAMP="$VENV/.examsite-pyproject.sha256"
+# the extras of pyproject.toml both commands install; `test` runs tests/installers, which needs `build`
+EXTRAS="test,build"
 
 # Runtime libraries. "a|b" means either package will do (names differ between releases:
 # Debian 13 / Ubuntu 24.04 renamed several libraries with a t64 suffix).
@@ -173,13 +176,14 @@ elsewhere install Python 3.11+ and put it on PATH."
 }
 
 ensure_project_installed() {
+    # the stamp holds pyproject.toml's hash and the extras installed: a change to either reinstalls
     local want have=""
-    want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+    want="$(sha256sum pyproject.toml | cut -d' ' -f1) [$EXTRAS]"
     [[ -f "$STAMP" ]] && have="$(<"$STAMP")"
     [[ "$want" == "$have" ]] && return 0
-    say "installing the project and its test tools into .venv (pyproject.toml changed or first run)"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e '.[test]' </dev/null >&2 \
-        || die "pip install -e '.[test]' failed"
+    say "installing the project, its test and build tools into .venv (pyproject.toml changed or first run)"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e ".[$EXTRAS]" </dev/null >&2 \
+        || die "pip install -e '.[$EXTRAS]' failed"
     printf '%s\n' "$want" >"$STAMP"
 }
 

@@ -1,12 +1,16 @@
 """Build the one-folder app and the .deb, run the build with no Python on PATH, inspect the package.
 
-Slow: the PyInstaller build takes about 2 minutes on a 2-core machine (figures in docs/install.md).
+One build serves every test here; the built `examsite` runs from a scratch folder with a PATH that
+holds no Python: --version, site init (the bundled migrations), the demo window, the kiosk, the
+recorder command, and `examsite simulate` through to the build's own platform service.
+Slow: about 4 minutes on a 2-core machine, half of it the build (figures in docs/install.md).
 Set EXAMSITE_ONEFOLDER=DIR to test an existing build (DIR/examsite) instead of building one.
 """
 
 from __future__ import annotations
 
 import configparser
+import json
 import os
 import re
 import shutil
@@ -19,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "installers" / "build.py"
 PASSPHRASE = "installer-test-passphrase"
+PLATFORM_ENV = {"EXAMSITE_UPSTREAM_PASSPHRASE": "installer-platform-passphrase"}
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
@@ -33,15 +38,22 @@ def _pyinstaller_missing() -> bool:
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
+    """One build for the whole file; deleted afterwards (600 MB, and the .deb beside it 250 MB)."""
     existing = os.environ.get("EXAMSITE_ONEFOLDER")
     if existing:
-        return Path(existing)
+        yield Path(existing)
+        return
     if _pyinstaller_missing():
-        pytest.skip("PyInstaller is not installed in this environment (pip install pyinstaller)")
-    folder = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, str(BUILD), "onefolder", "--dist", str(folder),
-                    "--work", str(tmp_path_factory.mktemp("work"))], check=True, cwd=ROOT)
-    return folder
+        pytest.skip("PyInstaller is not installed in this environment (pip install -e '.[build]')")
+    folder, work = tmp_path_factory.mktemp("dist"), tmp_path_factory.mktemp("work")
+    try:
+        subprocess.run([sys.executable, str(BUILD), "onefolder", "--dist", str(folder), "--work", str(work)],
+                       check=True, cwd=ROOT)
+        shutil.rmtree(work)
+        yield folder
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +71,9 @@ def clean_env(tmp_path_factory) -> dict[str, str]:
 
 
 def run_built(dist: Path, env: dict, *args: str, timeout: float = 120, **extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(dist / "examsite" / "examsite"), *args], env={**env, **extra}, capture_output=True,
-                          text=True, timeout=timeout)
+    """The built program, started from its HOME (not the repository: nothing may be read from the source tree)."""
+    return subprocess.run([str(dist / "examsite" / "examsite"), *args], env={**env, **extra}, cwd=env["HOME"],
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def test_version(dist, clean_env):
@@ -91,7 +104,8 @@ def test_demo_window_renders(dist, clean_env, tmp_path):
 
 def test_terminal_demo_starts_and_stays_up(dist, clean_env):
     process = subprocess.Popen([str(dist / "examsite" / "examsite"), "--lang", "en", "terminal", "--demo", "--windowed"],
-                               env=clean_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               env=clean_env, cwd=clean_env["HOME"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
     try:
         assert "Proctor code" in process.stdout.readline()
         with pytest.raises(subprocess.TimeoutExpired):  # the kiosk window is up; it would have exited on an error
@@ -111,10 +125,44 @@ def test_the_recorder_starts_through_the_built_cli(dist, clean_env, tmp_path):
     assert module.returncode == 0 and module.stdout.startswith("examsite ")
 
 
-def test_simulate(dist, clean_env):
-    done = run_built(dist, clean_env, "--lang", "en", "simulate", timeout=900)
+@pytest.fixture
+def built_platform(dist, clean_env, tmp_path):
+    """(url, folder) of the build's own `examsite upstream serve` (FastAPI, uvicorn) on a free loopback port."""
+    folder = tmp_path / "platform"
+    process = subprocess.Popen([str(dist / "examsite" / "examsite"), "--lang", "en", "upstream", "serve", "--dir",
+                                str(folder), "--port", "0"], env={**clean_env, **PLATFORM_ENV}, cwd=clean_env["HOME"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = next((line.strip().rsplit(" ", 1)[-1] for line in process.stdout if "listening on" in line), None)
+        assert url, process.stderr.read()
+        yield url, folder
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        process.stdout.close()
+        process.stderr.close()
+
+
+def test_simulate_the_whole_day_through_to_the_platform(dist, clean_env, built_platform):
+    """Every stage of `examsite simulate` in the build, the sync to the build's platform service included.
+
+    12 candidates rather than the default 60: the count the suite's own simulated day uses
+    (tests/integration), enough for every stage and every incident (3 late, 6 absent, a killed
+    terminal moved to a free seat, a cut LAN cable, an extension, a forced submission, 6 candidates
+    scored by 3 examiners); more candidates only repeat the same code, and cost 15 s here.
+    """
+    url, folder = built_platform
+    done = run_built(dist, clean_env, "--lang", "en", "simulate", "--candidates", "12", "--upstream", url,
+                     "--upstream-dir", str(folder), timeout=900, **PLATFORM_ENV)
     print(done.stdout)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert done.stdout.count("✓") == 9 and "✗" not in done.stdout
+    assert "a killed terminal's candidate resumed" in done.stdout  # the helper process (`examsite -c …`) ran
+    assert "sync skipped" not in done.stdout
+    records = run_built(dist, clean_env, "upstream", "records", "--dir", str(folder), "--json", **PLATFORM_ENV)
+    assert records.returncode == 0, records.stderr
+    delivered = json.loads(records.stdout)["records"]
+    assert len(delivered) > 1 and {record["site_id"] for record in delivered} == {"DEMO-3201-01"}
 
 
 @pytest.fixture(scope="module")
@@ -141,8 +189,15 @@ def test_deb_metadata(deb):
     assert re.search(r"^-rwxr-xr-x root/root .* \./opt/examsite/examsite$", contents, re.MULTILINE)
 
 
-def test_deb_installs_into_a_throwaway_root(deb, tmp_path, clean_env):
+@pytest.fixture
+def throwaway_root(tmp_path) -> Path:
     root = tmp_path / "root"
+    yield root
+    shutil.rmtree(root, ignore_errors=True)  # a second copy of the build
+
+
+def test_deb_installs_into_a_throwaway_root(deb, tmp_path, throwaway_root, clean_env):
+    root = throwaway_root
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     control = tmp_path / "DEBIAN"
     subprocess.run(["dpkg-deb", "-e", str(deb), str(control)], check=True)

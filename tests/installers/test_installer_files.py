@@ -221,3 +221,46 @@ def test_windows_installer_script_refers_to_the_one_folder_build():
     commands = [text.replace('""', '"') for text in re.findall(r'Parameters:\s*"((?:[^"]|"")*)"', script)]
     assert any(command.startswith("install {#Service}") and command.endswith(" host") for command in commands)
     assert "uninsneveruninstall" in script.lower()  # the site data folder stays when ExamSite is uninstalled
+
+
+def _install_step(tmp_path: Path) -> subprocess.CompletedProcess:
+    """Run dev.sh's own EXTRAS and ensure_project_installed in tmp_path, with a .venv whose python logs its argv."""
+    script = (INSTALLERS / "dev.sh").read_text(encoding="utf-8")
+    extras = re.search(r"^EXTRAS=.*$", script, re.MULTILINE).group(0)
+    function = re.search(r"^ensure_project_installed\(\) \{\n.*?^\}$", script, re.MULTILINE | re.DOTALL).group(0)
+    program = "\n".join([
+        "set -euo pipefail", 'say() { :; }', 'die() { echo "$*" >&2; exit 1; }',
+        f'VENV={shlex.quote(str(tmp_path / ".venv"))}', 'STAMP="$VENV/.examsite-pyproject.sha256"', extras, function,
+        "ensure_project_installed"])
+    return subprocess.run(["bash", "-c", program], cwd=tmp_path, capture_output=True, text=True, check=True)
+
+
+def test_dev_sh_installs_the_build_extra_once_per_pyproject(tmp_path):
+    """`installers/dev.sh test` (CI) must install PyInstaller, or tests/installers/test_build.py skips."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert any(req.lower().startswith("pyinstaller") for req in extras["build"])
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    log = tmp_path / "pip.log"
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.write_text(f'#!/bin/sh\necho "$@" >> {shlex.quote(str(log))}\n')
+    python.chmod(0o755)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+
+    def installs() -> list[str]:
+        return log.read_text().splitlines() if log.exists() else []
+
+    _install_step(tmp_path)
+    assert len(installs()) == 1 and re.search(r"-m pip install .*-e \.\[test,build\]$", installs()[0])
+    _install_step(tmp_path)
+    assert len(installs()) == 1  # nothing changed: no pip run
+    stamp = tmp_path / ".venv" / ".examsite-pyproject.sha256"
+    stamp.write_text(stamp.read_text().split()[0] + "\n")  # a stamp from when only `.[test]` was installed
+    _install_step(tmp_path)
+    assert len(installs()) == 2
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'y'\n")
+    _install_step(tmp_path)
+    assert len(installs()) == 3
+    _install_step(tmp_path)
+    assert len(installs()) == 3

@@ -78,7 +78,9 @@ def hidden_imports() -> list[str]:
     """Our own modules (CLI commands and panels are imported inside functions) plus the registries'."""
     names = _package_modules("app") + _package_modules("drivers") + registry_hidden_imports()
     # the LAN API and the upstream client: uvicorn picks its protocol and loop modules by name
+    # (httptools and uvloop where installed, see pyproject.toml; h11 and asyncio otherwise)
     names += ["uvicorn.lifespan.on", "uvicorn.protocols.http.h11_impl", "uvicorn.loops.asyncio",
+              "uvicorn.protocols.http.httptools_impl", "uvicorn.loops.uvloop",
               "psycopg_binary", "sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql.psycopg"]
     return sorted(set(names))
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -11,14 +15,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.errors import KnownError
 from app.i18n import tr
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+IDLE_PING_SECONDS = 10.0  # a pooled PostgreSQL connection idle this long is pinged before use
+CHECKPOINT_SECONDS = 1.0  # the host's background WAL checkpoints (SQLite)
+log = logging.getLogger(__name__)
 
 
 class DatabaseError(KnownError):
@@ -29,8 +36,10 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
-def _configure_sqlite(engine: Engine) -> None:
-    """WAL, foreign keys, FULL sync, and explicit BEGIN (IMMEDIATE for writers) on every connection."""
+def _configure_sqlite(engine: Engine, checkpoints: dict) -> None:
+    """WAL, foreign keys, FULL sync, and explicit BEGIN (IMMEDIATE for writers) on every connection.
+    `checkpoints["background"]`: a checkpointer thread copies the WAL into the database file, so
+    no committing connection does it (PRAGMA wal_autocheckpoint=0; see Database.checkpoint_in_background)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -40,6 +49,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=15000")
+        if checkpoints["background"]:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -48,22 +59,54 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _ping_when_idle(engine: Engine) -> None:
+    """Pessimistic disconnect handling without a round trip on every checkout: a connection that
+    sat in the pool for IDLE_PING_SECONDS is pinged first (the server may have restarted since);
+    one in steady use is not. A dead one is replaced by the pool (DisconnectionError)."""
+
+    @event.listens_for(engine, "connect")
+    def _connected(_dbapi_connection, record) -> None:
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection, record) -> None:
+        if record is not None:
+            record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checkout(dbapi_connection, record, _proxy) -> None:
+        if time.monotonic() - record.info.get("returned_at", 0.0) < IDLE_PING_SECONDS:
+            return
+        try:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("SELECT 1")
+            cursor.close()
+            dbapi_connection.rollback()
+        except Exception as exc:  # noqa: BLE001 - any failure means this connection is gone
+            raise DisconnectionError(str(exc)) from exc
+
+
 class Database:
     """The site database. `transaction()` for writes, `read()` for reads; both commit or roll back."""
 
     def __init__(self, url: str) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self._checkpoints: dict = {"background": False}
+        self._checkpointer: threading.Thread | None = None
+        self._stop_checkpoints = threading.Event()
         if self.is_sqlite:
             database = self.url.database or ""
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             self.engine = create_engine(self.url, connect_args={"timeout": 15})
-            _configure_sqlite(self.engine)
+            _configure_sqlite(self.engine, self._checkpoints)
             writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
-            self.engine = create_engine(self.url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+            self.engine = create_engine(self.url, pool_size=10, max_overflow=20)
+            _ping_when_idle(self.engine)
             writer = self.engine
+        self._write_engine = writer
         self._writer = sessionmaker(writer, expire_on_commit=False)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -81,6 +124,18 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._guard(), self._reader.begin() as session:
             yield session
+
+    @contextmanager
+    def core_transaction(self) -> Iterator[Connection]:
+        """A write transaction on a plain connection (SQLAlchemy Core, no ORM session): for hot
+        paths that run prepared statements only (the terminals' saves)."""
+        with self._guard(), self._write_engine.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def core_read(self) -> Iterator[Connection]:
+        with self._guard(), self.engine.begin() as connection:
+            yield connection
 
     @contextmanager
     def _guard(self) -> Iterator[None]:
@@ -128,7 +183,54 @@ class Database:
                 )
             )
 
+    def warm(self, connections: int) -> None:
+        """Open `connections` pooled connections now (the host, before terminals arrive: a new
+        PostgreSQL connection starts a server process, which is slow under load)."""
+        size = getattr(self.engine.pool, "size", None)
+        with ExitStack() as opened:
+            for _ in range(min(connections, size() if callable(size) else 1)):
+                opened.enter_context(self.engine.connect())
+
+    def checkpoint_in_background(self, interval: float = CHECKPOINT_SECONDS) -> None:
+        """SQLite: copy the WAL into the database file from a thread of its own, every `interval`
+        seconds, instead of inside whichever commit crosses the WAL's size limit (that commit
+        waited for the copy and an fsync of the database file: 15-30 ms on this machine).
+        PASSIVE checkpoints wait for no reader or writer. Nothing to do for PostgreSQL."""
+        if not self.is_sqlite or self._checkpointer is not None or not self.url.database \
+                or self.url.database == ":memory:":
+            return
+        self._checkpoints["background"] = True
+        self.engine.dispose()  # pooled connections reopen with wal_autocheckpoint=0
+        self._stop_checkpoints.clear()
+        self._checkpointer = threading.Thread(target=self._checkpoint_loop, args=(interval,), name="wal-checkpoint",
+                                              daemon=True)
+        self._checkpointer.start()
+
+    def _checkpoint_loop(self, interval: float) -> None:
+        try:
+            connection = sqlite3.connect(self.url.database, timeout=15, isolation_level=None)
+        except sqlite3.Error as exc:  # commits checkpoint again, as without this thread
+            log.warning("no background WAL checkpoints: %s", exc)
+            self._checkpoints["background"] = False
+            self.engine.dispose()
+            return
+        try:
+            connection.execute("PRAGMA busy_timeout=15000")
+            while not self._stop_checkpoints.wait(interval):
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:  # busy or I/O: the next turn tries again
+                    log.warning("WAL checkpoint failed: %s", exc)
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        finally:
+            connection.close()
+
     def dispose(self) -> None:
+        if self._checkpointer is not None:
+            self._stop_checkpoints.set()
+            self._checkpointer.join()
+            self._checkpointer = None
+            self._checkpoints["background"] = False
         self.engine.dispose()
 
 

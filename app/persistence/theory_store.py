@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from types import SimpleNamespace
 
 from sqlalchemy import and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -92,16 +94,6 @@ def sitting_facts(session: Session, sitting_id: int):
                            .where(Sitting.id == sitting_id)).first()
 
 
-def state_and_run(session: Session, sitting_id: int, session_id: int, room_id: int
-                  ) -> tuple[TheorySitting | None, TheoryRoom | None]:
-    """The candidate's state and their room's run in one query ((None, None) without a state)."""
-    row = session.execute(
-        select(TheorySitting, TheoryRoom)
-        .outerjoin(TheoryRoom, and_(TheoryRoom.session_id == session_id, TheoryRoom.room_id == room_id))
-        .where(TheorySitting.sitting_id == sitting_id)).first()
-    return (row[0], row[1]) if row is not None else (None, None)
-
-
 def room_runs(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], TheoryRoom]:
     """The runs of (session_id, room_id) pairs, by pair."""
     wanted = set(keys)
@@ -127,65 +119,88 @@ def answers_of_items(session: Session, sitting_ids: Iterable[int], item_ids: Ite
     return {(answer.sitting_id, answer.item_id): answer for answer in session.scalars(query)}
 
 
-def run_rows(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], object]:
-    """Like room_runs, as plain rows (read-only: no ORM bookkeeping on the group commit's path)."""
+# -- the terminals' hot path: prepared statements on plain connections (no ORM bookkeeping) -------
+_RUN, _STATE, _ANSWER = TheoryRoom.__table__, TheorySitting.__table__, Answer.__table__
+_RUN_ROWS = select(_RUN).where(_RUN.c.session_id.in_(bindparam("session_ids", expanding=True)),
+                               _RUN.c.room_id.in_(bindparam("room_ids", expanding=True)))
+_STATE_ROWS = select(_STATE).where(_STATE.c.sitting_id.in_(bindparam("ids", expanding=True))) \
+    .order_by(_STATE.c.sitting_id)
+_STATE_ROWS_LOCKED = _STATE_ROWS.with_for_update()
+_ANSWER_ROWS = select(_ANSWER.c.sitting_id, _ANSWER.c.item_id, _ANSWER.c.response, _ANSWER.c.flagged,
+                      _ANSWER.c.revision).where(_ANSWER.c.sitting_id.in_(bindparam("sitting_ids", expanding=True)),
+                                                _ANSWER.c.item_id.in_(bindparam("item_ids", expanding=True)))
+_STATE_AND_RUN = select(_STATE, _RUN).outerjoin(
+    _RUN, and_(_RUN.c.session_id == bindparam("session_id"), _RUN.c.room_id == bindparam("room_id"))) \
+    .where(_STATE.c.sitting_id == bindparam("sitting_id"))
+_INSERT_ANSWER = insert(_ANSWER)
+_UPDATE_ANSWER = update(_ANSWER).where(_ANSWER.c.sitting_id == bindparam("sid"), _ANSWER.c.item_id == bindparam("iid")) \
+    .values(response=bindparam("response"), flagged=bindparam("flagged"), revision=bindparam("revision"),
+            saved_at=bindparam("saved_at"))
+_UPDATE_STATE = update(_STATE).where(_STATE.c.sitting_id == bindparam("sid")).values(
+    answered=bindparam("answered"), last_revision=bindparam("last_revision"), last_seen_at=bindparam("last_seen_at"))
+_RECORD_SEEN = update(_STATE).where(_STATE.c.sitting_id == bindparam("sid"),
+                                    or_(_STATE.c.last_seen_at.is_(None), _STATE.c.last_seen_at < bindparam("seen"))) \
+    .values(last_seen_at=bindparam("seen"))
+
+
+def run_rows(connection: Connection | Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    """The runs of (session_id, room_id) pairs, by pair, as plain rows."""
     wanted = set(keys)
     if not wanted:
         return {}
-    table = TheoryRoom.__table__
-    query = select(table).where(table.c.session_id.in_({k[0] for k in wanted}),
-                                table.c.room_id.in_({k[1] for k in wanted}))
-    return {(row.session_id, row.room_id): row for row in session.execute(query)
-            if (row.session_id, row.room_id) in wanted}
+    rows = connection.execute(_RUN_ROWS, {"session_ids": sorted({k[0] for k in wanted}),
+                                          "room_ids": sorted({k[1] for k in wanted})})
+    return {(row.session_id, row.room_id): row for row in rows if (row.session_id, row.room_id) in wanted}
 
 
-def state_rows(session: Session, sitting_ids: Iterable[int], *, lock: bool = False) -> dict[int, object]:
+def state_rows(connection: Connection | Session, sitting_ids: Iterable[int], *, lock: bool = False) -> dict[int, object]:
     """Like candidate_states (locked in sitting order), as plain rows."""
-    table = TheorySitting.__table__
-    query = select(table).where(table.c.sitting_id.in_(sorted(set(sitting_ids)))).order_by(table.c.sitting_id)
-    return {row.sitting_id: row for row in session.execute(_locked(query, lock))}
+    rows = connection.execute(_STATE_ROWS_LOCKED if lock else _STATE_ROWS, {"ids": sorted(set(sitting_ids))})
+    return {row.sitting_id: row for row in rows}
 
 
-def answer_rows(session: Session, sitting_ids: Iterable[int], item_ids: Iterable[int]) -> dict[tuple[int, int], object]:
+def state_and_run_rows(connection: Connection | Session, sitting_id: int, session_id: int, room_id: int
+                       ) -> tuple[SimpleNamespace | None, SimpleNamespace | None]:
+    """The candidate's state and their room's run in one query, as plain rows ((None, None) without a
+    state; run None before the room has one): the heartbeat's read, with no ORM objects."""
+    row = connection.execute(_STATE_AND_RUN, {"sitting_id": sitting_id, "session_id": session_id,
+                                              "room_id": room_id}).first()
+    if row is None:
+        return None, None
+    values = row._mapping
+    state = SimpleNamespace(**{column.name: values[column] for column in _STATE.c})
+    run = SimpleNamespace(**{column.name: values[column] for column in _RUN.c}) if values[_RUN.c.id] is not None else None
+    return state, run
+
+
+def answer_rows(connection: Connection | Session, sitting_ids: Iterable[int], item_ids: Iterable[int]
+                ) -> dict[tuple[int, int], object]:
     """Stored answers (sitting_id, item_id, response, flagged, revision) by (sitting id, item id)."""
-    table = Answer.__table__
-    query = select(table.c.sitting_id, table.c.item_id, table.c.response, table.c.flagged, table.c.revision).where(
-        table.c.sitting_id.in_(set(sitting_ids)), table.c.item_id.in_(set(item_ids)))
-    return {(row.sitting_id, row.item_id): row for row in session.execute(query)}
+    rows = connection.execute(_ANSWER_ROWS, {"sitting_ids": sorted(set(sitting_ids)), "item_ids": sorted(set(item_ids))})
+    return {(row.sitting_id, row.item_id): row for row in rows}
 
 
-def write_saves(session: Session, new: list[dict], changed: list[dict], states: list[dict]) -> None:
+def write_saves(connection: Connection | Session, new: list[dict], changed: list[dict], states: list[dict]) -> None:
     """The group commit's writes, one statement each (executemany): `new` answers (sitting_id,
     item_id, response, flagged, revision, saved_at), `changed` answers (the same keys) and the
     candidates' `states` (sitting_id, answered, last_revision, last_seen_at)."""
-    answer, state = Answer.__table__, TheorySitting.__table__
     if new:
-        session.execute(insert(answer), new)
+        connection.execute(_INSERT_ANSWER, new)
     if changed:
-        session.execute(update(answer).where(answer.c.sitting_id == bindparam("sid"),
-                                             answer.c.item_id == bindparam("iid"))
-                        .values(response=bindparam("response"), flagged=bindparam("flagged"),
-                                revision=bindparam("revision"), saved_at=bindparam("saved_at")),
-                        [{"sid": c["sitting_id"], "iid": c["item_id"], "response": c["response"],
-                          "flagged": c["flagged"], "revision": c["revision"], "saved_at": c["saved_at"]}
-                         for c in changed])
+        connection.execute(_UPDATE_ANSWER, [{"sid": c["sitting_id"], "iid": c["item_id"], "response": c["response"],
+                                             "flagged": c["flagged"], "revision": c["revision"],
+                                             "saved_at": c["saved_at"]} for c in changed])
     if states:
-        session.execute(update(state).where(state.c.sitting_id == bindparam("sid"))
-                        .values(answered=bindparam("answered"), last_revision=bindparam("last_revision"),
-                                last_seen_at=bindparam("last_seen_at")),
-                        [{"sid": s["sitting_id"], "answered": s["answered"], "last_revision": s["last_revision"],
-                          "last_seen_at": s["last_seen_at"]} for s in states])
+        connection.execute(_UPDATE_STATE, [{"sid": s["sitting_id"], "answered": s["answered"],
+                                            "last_revision": s["last_revision"], "last_seen_at": s["last_seen_at"]}
+                                           for s in states])
 
 
-def record_seen(session: Session, seen: dict[int, datetime]) -> None:
-    """Move each sitting's last-seen forward to the given time (never back), in one statement."""
-    if not seen:
-        return
-    table = TheorySitting.__table__
-    statement = (update(table).where(table.c.sitting_id == bindparam("sid"),
-                                     or_(table.c.last_seen_at.is_(None), table.c.last_seen_at < bindparam("seen")))
-                 .values(last_seen_at=bindparam("seen")))
-    session.execute(statement, [{"sid": sitting_id, "seen": at} for sitting_id, at in seen.items()])
+def record_seen(connection: Connection | Session, seen: dict[int, datetime]) -> None:
+    """Move each sitting's last-seen forward to the given time (never back), in one statement (rows
+    in sitting order, like every other statement that locks several candidates)."""
+    if seen:
+        connection.execute(_RECORD_SEEN, [{"sid": sitting_id, "seen": seen[sitting_id]} for sitting_id in sorted(seen)])
 
 
 def sitting(session: Session, sitting_id: int, *, lock: bool = False) -> Sitting | None:

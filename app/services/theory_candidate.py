@@ -288,58 +288,72 @@ def commit_saves(ctx: TheoryContext, jobs) -> None:
     """The group commit's writer: every job's saves in one transaction (see theory_saves). A job the
     rules refuse gets its error and changes nothing; the others are stored and committed together.
     Plain rows and one executemany per table: the same rules as `_apply`, without ORM bookkeeping."""
-    with ctx.site.db.transaction() as tx:
-        now = ctx.clock()
-        runs = theory_store.run_rows(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
-        states = theory_store.state_rows(tx, [job.payload[0] for job in jobs], lock=True)
-        ready = []
-        for job in jobs:
-            sitting_id, device_id, saves, facts = job.payload
-            run, state = runs.get((facts.session_id, facts.room_id)), states.get(sitting_id)
-            try:
-                _require_device(state, device_id)
-                if _time_up(run, state, now):
-                    job.result = TIME_UP
-                    continue
-                paper = _open_for_saves(ctx, tx, run, state)
-                _check_saves(paper, saves)
-            except KnownError as refused:
-                job.error = refused
+    seen = ctx.presence.take()
+    try:
+        with ctx.site.db.core_transaction() as tx:
+            if seen:
+                theory_store.record_seen(tx, seen)
+            _commit_saves(ctx, tx, [job for job in jobs if job.payload is not None])
+    except BaseException:
+        if seen:
+            ctx.presence.restore(seen)
+        raise
+
+
+def _commit_saves(ctx: TheoryContext, tx, jobs) -> None:
+    if not jobs:
+        return
+    now = ctx.clock()
+    runs = theory_store.run_rows(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
+    states = theory_store.state_rows(tx, [job.payload[0] for job in jobs], lock=True)
+    ready = []
+    for job in jobs:
+        sitting_id, device_id, saves, facts = job.payload
+        run, state = runs.get((facts.session_id, facts.room_id)), states.get(sitting_id)
+        try:
+            _require_device(state, device_id)
+            if _time_up(run, state, now):
+                job.result = TIME_UP
                 continue
-            ready.append((job, run, state, paper))
-        if not ready:
-            return
-        stored = theory_store.answer_rows(tx, {job.payload[0] for job, *_ in ready},
-                                          {paper.by_code[save.item_code].id
-                                           for job, _, _, paper in ready for save in job.payload[2]})
-        answers = {key: {"sitting_id": row.sitting_id, "item_id": row.item_id, "response": list(row.response),
-                         "flagged": row.flagged, "revision": row.revision} for key, row in stored.items()}
-        new: dict[tuple[int, int], dict] = {}
-        changed: dict[tuple[int, int], dict] = {}
-        tallies: dict[int, dict] = {}
-        for job, run, state, paper in ready:
-            sitting_id, _, saves, _ = job.payload
-            tally = tallies.setdefault(sitting_id, {"sitting_id": sitting_id, "answered": state.answered,
-                                                    "last_revision": state.last_revision, "last_seen_at": now})
-            items, results = paper.by_code, []
-            for save in saves:
-                key = (sitting_id, items[save.item_code].id)
-                answer = answers.get(key)
-                if answer is not None and answer["revision"] >= save.revision:
-                    results.append(SaveResult(save.revision, "stale"))
-                    continue
-                response = sorted(set(save.response))
-                tally["answered"] += bool(response) - bool(answer["response"] if answer else False)
-                if answer is None:
-                    answer = answers[key] = new[key] = {"sitting_id": key[0], "item_id": key[1]}
-                elif key not in new:
-                    changed[key] = answer
-                answer.update(response=response, flagged=save.flagged, revision=save.revision, saved_at=now)
-                tally["last_revision"] = max(tally["last_revision"], save.revision)
-                results.append(SaveResult(save.revision, "stored"))
-            ends_at = timing.candidate_end(room_clock(run), candidate_clock(state), now)
-            job.result = SaveOutcome(tuple(results), tally["last_revision"], _phase(run, state), ends_at, now)
-        theory_store.write_saves(tx, list(new.values()), list(changed.values()), list(tallies.values()))
+            paper = _open_for_saves(ctx, run, state)
+            _check_saves(paper, saves)
+        except KnownError as refused:
+            job.error = refused
+            continue
+        ready.append((job, run, state, paper))
+    if not ready:
+        return
+    stored = theory_store.answer_rows(tx, {job.payload[0] for job, *_ in ready},
+                                      {paper.by_code[save.item_code].id
+                                       for job, _, _, paper in ready for save in job.payload[2]})
+    answers = {key: {"sitting_id": row.sitting_id, "item_id": row.item_id, "response": list(row.response),
+                     "flagged": row.flagged, "revision": row.revision} for key, row in stored.items()}
+    new: dict[tuple[int, int], dict] = {}
+    changed: dict[tuple[int, int], dict] = {}
+    tallies: dict[int, dict] = {}
+    for job, run, state, paper in ready:
+        sitting_id, _, saves, _ = job.payload
+        tally = tallies.setdefault(sitting_id, {"sitting_id": sitting_id, "answered": state.answered,
+                                                "last_revision": state.last_revision, "last_seen_at": now})
+        items, results = paper.by_code, []
+        for save in saves:
+            key = (sitting_id, items[save.item_code].id)
+            answer = answers.get(key)
+            if answer is not None and answer["revision"] >= save.revision:
+                results.append(SaveResult(save.revision, "stale"))
+                continue
+            response = sorted(set(save.response))
+            tally["answered"] += bool(response) - bool(answer["response"] if answer else False)
+            if answer is None:
+                answer = answers[key] = new[key] = {"sitting_id": key[0], "item_id": key[1]}
+            elif key not in new:
+                changed[key] = answer
+            answer.update(response=response, flagged=save.flagged, revision=save.revision, saved_at=now)
+            tally["last_revision"] = max(tally["last_revision"], save.revision)
+            results.append(SaveResult(save.revision, "stored"))
+        ends_at = timing.candidate_end(room_clock(run), candidate_clock(state), now)
+        job.result = SaveOutcome(tuple(results), tally["last_revision"], _phase(run, state), ends_at, now)
+    theory_store.write_saves(tx, list(new.values()), list(changed.values()), list(tallies.values()))
 
 
 def _require_device(state, device_id: int) -> None:
@@ -355,12 +369,12 @@ def _time_up(run, state, now, grace: int = timing.CATCH_UP_GRACE_SECONDS) -> boo
             and timing.time_is_up(room_clock(run), candidate_clock(state), now, grace))
 
 
-def _open_for_saves(ctx: TheoryContext, tx, run, state):
+def _open_for_saves(ctx: TheoryContext, run, state):
     if run is None or run.started_at is None:
         raise InvalidState(tr("The exam has not started yet."))
     if state.submitted_at is not None:
         raise InvalidState(tr("The answers have been submitted: nothing can be changed."), code="submitted")
-    return ctx.paper(tx, run.paper_id)
+    return ctx.cached_paper(run.paper_id)
 
 
 def _touch(ctx: TheoryContext, s: _Sitting) -> None:
@@ -450,8 +464,8 @@ def heartbeat(ctx: TheoryContext, sitting_id: int, device_id: int,
     reports = list(reports)[:MAX_REPORTS]
     facts = ctx.facts(sitting_id)
     for _ in range(2):
-        with ctx.site.db.read() as session:
-            state, run = theory_store.state_and_run(session, sitting_id, facts.session_id, facts.room_id)
+        with ctx.site.db.core_read() as connection:
+            state, run = theory_store.state_and_run_rows(connection, sitting_id, facts.session_id, facts.room_id)
         now = ctx.clock()
         _require_device(state, device_id)
         if not _time_up(run, state, now):
@@ -468,7 +482,8 @@ def heartbeat(ctx: TheoryContext, sitting_id: int, device_id: int,
                                     detail=report.detail[:500], reported_at=s.now, terminal_at=report.at))
     else:
         ctx.presence.seen(sitting_id, now)
-        flush_presence(ctx)
+        if ctx.presence.due():  # no save took the flush along yet: an empty job carries it
+            ctx.saves.submit(None)
     return HeartbeatOutcome(now, _phase(run, state), timing.candidate_end(room_clock(run), candidate_clock(state), now),
                             run.event_seq if run else 0)
 

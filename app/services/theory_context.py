@@ -194,6 +194,16 @@ class TheoryContext:
         return plan
 
     # -- papers --------------------------------------------------------------------------------
+    def cached_paper(self, paper_id: int) -> OpenedPaper:
+        """The paper from the cache, read in a session of its own the first time (for callers on a
+        plain connection: the group commit's writer)."""
+        with self._lock:
+            cached = self._papers.get(paper_id)
+        if cached is not None:
+            return cached
+        with self.site.db.read() as session:
+            return self.paper(session, paper_id)
+
     def paper(self, session, paper_id: int) -> OpenedPaper:
         with self._lock:
             cached = self._papers.get(paper_id)

@@ -11,8 +11,10 @@ acknowledged.
 
 Last seen: a heartbeat only says "this terminal is alive". Writing that to the database would
 cost a write transaction and an fsync per heartbeat; instead it is kept here and written for
-all terminals at once, in one UPDATE, at most every FLUSH_SECONDS (by whichever heartbeat finds
-the flush due). After a crash of the host the database's last-seen times are at most
+all terminals at once, in one UPDATE, at most every FLUSH_SECONDS. That UPDATE rides in the
+group commit's next transaction (the writer takes it when due; a heartbeat that finds it due
+while no save is coming sends an empty job), so it never competes with the saves for the
+database's write lock (SQLite) or the candidates' rows (PostgreSQL). After a crash of the host the database's last-seen times are at most
 FLUSH_SECONDS (plus one heartbeat interval) old, so a candidate's offline credit at the next log-in
 can be that much larger; offline detection (OFFLINE_AFTER_SECONDS = 20) is not affected.
 """
@@ -117,24 +119,36 @@ class Presence:
     def due(self) -> bool:
         return time.monotonic() - self._flushed >= self.flush_seconds
 
+    def take(self, *, force: bool = False) -> dict[int, datetime] | None:
+        """The pending times to write now (when due, or with `force`), or None; the caller writes
+        them and gives them back with `restore` if its transaction fails."""
+        if not (force or self.due()):
+            return None
+        with self._lock:
+            dirty, self._dirty = self._dirty, {}
+            self._flushed = time.monotonic()
+        return dirty or None
+
+    def restore(self, dirty: dict[int, datetime]) -> None:
+        """Times whose write failed: kept for the next flush (unless newer ones arrived since)."""
+        with self._lock:
+            for sitting_id, at in dirty.items():
+                if self._dirty.get(sitting_id) is None or self._dirty[sitting_id] < at:
+                    self._dirty[sitting_id] = at
+
     def flush(self, write: Callable[[dict[int, datetime]], None], *, force: bool = False) -> int:
         """Write the pending times with `write` (one transaction) when due; at most one flush at a
-        time, and a heartbeat that finds one under way does not wait for it. Returns how many."""
+        time, and a caller that finds one under way does not wait for it. Returns how many."""
         if not (force or self.due()) or not self._flushing.acquire(blocking=force):
             return 0
         try:
-            with self._lock:
-                dirty, self._dirty = self._dirty, {}
-                self._flushed = time.monotonic()
+            dirty = self.take(force=True)
             if not dirty:
                 return 0
             try:
                 write(dirty)
             except BaseException:
-                with self._lock:  # keep them for the next flush
-                    for sitting_id, at in dirty.items():
-                        if self._dirty.get(sitting_id) is None or self._dirty[sitting_id] < at:
-                            self._dirty[sitting_id] = at
+                self.restore(dirty)
                 raise
             return len(dirty)
         finally:

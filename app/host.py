@@ -27,9 +27,10 @@ DUTY_SECONDS = 1.0
 class SiteHost:
     def __init__(self, site: Site, passphrase: str, *, host: str = "0.0.0.0", port: int = 8443,
                  tls: bool | None = None, record: bool = True,
-                 clock: Callable[[], datetime] = utc_now) -> None:
+                 clock: Callable[[], datetime] = utc_now, dedicated: bool = False) -> None:
+        """`dedicated`: this process is the host (`examsite host`), tuned for it (LanServer)."""
         self.site = site
-        self.server = LanServer(site, host, port, tls=tls, clock=clock)
+        self.server = LanServer(site, host, port, tls=tls, clock=clock, dedicated=dedicated)
         self.theory = TheoryService(site, clock)
         self.recording = RecordingService(site, clock)
         self.supervisor = (RecorderSupervisor(site.home, passphrase=passphrase, decide=self.recording.assignments,

@@ -4,10 +4,13 @@
    whole roster checked in, and `examsite lan serve` started on loopback as its own process.
 2. N terminals enrolled through the real enrolment exchange; the chief proctor starts every
    room with the exam password; every candidate logs in on their terminal and loads the paper.
-3. For S seconds each terminal saves one answer about every 2 s (a PUT of one save, timed from
-   request to the host's acknowledgement, which it sends only after the commit) and sends a
-   heartbeat every 5 s. The terminals run as threads of this process, one keep-alive connection
-   each: this machine's cores are shared by the host and the terminals.
+3. Each terminal saves one answer about every 2 s (a PUT of one save, timed from request to the
+   host's acknowledgement, which it sends only after the commit) and sends a heartbeat every
+   5 s. The terminals run as threads of this process, one keep-alive connection each: this
+   machine's cores are shared by the host and the terminals. The first `warmup` seconds (default
+   5) are not measured: the 300 terminal threads start within a fraction of a second and their
+   first requests meet a host that has not yet served any; the measured S seconds that follow
+   are the steady state of an exam room. Every save counts for the lost-save check.
 4. The server is stopped; the database is read directly. A save is lost when the host
    acknowledged it and the database does not hold it (nor a newer revision of the item), or when
    it was never acknowledged.
@@ -38,6 +41,7 @@ from app.simulation.terminals import (Fleet, SimulatedTerminal, check_in_theory_
 
 SESSION = "TH1"
 START_TIMEOUT = 60.0
+WARMUP_SECONDS = 5.0
 
 
 @dataclass
@@ -55,6 +59,7 @@ class LanFigures:
     unreachable: int
     heartbeat_seconds: float
     interval_seconds: float
+    warmup_seconds: float
     server_cpu_pct: float | None  # of one core, over the measured period (None where /proc is missing)
     terminals_cpu_pct: float  # this process: the N simulated terminals
 
@@ -150,22 +155,29 @@ def prepare(root: Path, db_url: str | None, terminals: int, report: Callable[[st
 
 
 def run(terminals: int = 300, seconds: float = 30.0, db_url: str | None = None, interval: float = 2.0,
-        report: Callable[[str], None] = lambda line: None) -> LanFigures:
+        warmup: float = WARMUP_SECONDS, report: Callable[[str], None] = lambda line: None) -> LanFigures:
     root = Path(tempfile.mkdtemp(prefix="examsite-bench-lan-"))
     try:
         demo, server, fleet = prepare(root, db_url, terminals, report)
         gc.collect()
         gc.freeze()  # the terminals' own collector pauses would be counted as the host's latency
+        runner = Fleet(fleet, interval=interval)
         try:
+            runner.start()
+            runner.wait(warmup)  # every terminal under way: the measured period starts in the steady state
+            counted = [len(terminal.latencies) for terminal in fleet]
             server_cpu, own_cpu = server.cpu_seconds(), _own_cpu()
             started = time.perf_counter()
-            Fleet(fleet, interval=interval).run_for(seconds)
+            runner.wait(seconds)
             elapsed = time.perf_counter() - started
             server_after, own_cpu = server.cpu_seconds(), _own_cpu() - own_cpu
+            runner.stop()
+            measured = [(first, len(terminal.latencies)) for terminal, first in zip(fleet, counted)]
             server_cpu = None if server_cpu is None or server_after is None else server_after - server_cpu
             for terminal in fleet:  # a save the host could not answer in time is sent once more
                 terminal.send_pending()
         finally:
+            runner.stop()
             for terminal in fleet:
                 terminal.close()
             server.stop()
@@ -177,7 +189,7 @@ def run(terminals: int = 300, seconds: float = 30.0, db_url: str | None = None, 
         lost = sum(lost_saves(t, held.get(t.ticket_no, {})) for t in fleet)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    latencies = [value * 1000 for t in fleet for value in t.latencies]
+    latencies = [value * 1000 for t, (first, last) in zip(fleet, measured) for value in t.latencies[first:last]]
     report(f"{len(latencies)} saves acknowledged in {elapsed:.1f} s; {lost} lost")
     return LanFigures(terminals=len(fleet), seconds=round(elapsed, 1), db="postgresql" if db_url else "sqlite",
                       saves=len(latencies), saves_per_second=round(len(latencies) / elapsed, 1),
@@ -185,6 +197,7 @@ def run(terminals: int = 300, seconds: float = 30.0, db_url: str | None = None, 
                       p95_ms=round(percentile(latencies, 0.95), 1), p99_ms=round(percentile(latencies, 0.99), 1),
                       max_ms=round(max(latencies, default=0.0), 1), lost=lost,
                       unreachable=sum(t.failures for t in fleet), heartbeat_seconds=5.0, interval_seconds=interval,
+                      warmup_seconds=warmup,
                       server_cpu_pct=None if server_cpu is None else round(100 * server_cpu / elapsed, 1),
                       terminals_cpu_pct=round(100 * own_cpu / elapsed, 1))
 

@@ -28,6 +28,7 @@ def register(subparsers, parent) -> None:
     lan.add_argument("--terminals", type=int, default=300)
     lan.add_argument("--seconds", type=float, default=30.0)
     lan.add_argument("--interval", type=float, default=2.0, help="seconds between one terminal's saves")
+    lan.add_argument("--warmup", type=float, default=5.0, help="seconds of work before the measured period")
     lan.set_defaults(run=run_lan)
     sync = verbs.add_parser("sync", help="streaming encryption beside openssl; a large upload over loopback",
                             parents=[parent])
@@ -61,7 +62,8 @@ def run_lan(args: argparse.Namespace) -> int:
     from app.bench import lan
 
     figures = lan.run(terminals=args.terminals, seconds=args.seconds, db_url=getattr(args, "db", None),
-                      interval=args.interval, report=lambda line: print(line, file=sys.stderr, flush=True))
+                      interval=args.interval, warmup=args.warmup,
+                      report=lambda line: print(line, file=sys.stderr, flush=True))
     print(f"{figures.terminals} terminals, {figures.seconds} s on {figures.db}: {figures.saves} saves "
           f"({figures.saves_per_second}/s), save latency p50 {figures.p50_ms} ms, p99 {figures.p99_ms} ms, "
           f"max {figures.max_ms} ms; lost {figures.lost}; CPU server {figures.server_cpu_pct}%, "

@@ -30,7 +30,7 @@ def run_host(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     try:
         host = SiteHost(site, passphrase, host=args.host, port=args.port, tls=not args.plain,
-                        record=not args.no_recorder)
+                        record=not args.no_recorder, dedicated=True)
         url = host.start()
         try:
             say(tr("Certificate SHA-256 {fingerprint}", fingerprint=host.server.certificate_sha256))

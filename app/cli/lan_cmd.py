@@ -44,7 +44,7 @@ def run_serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
     try:
-        server = LanServer(site, args.host, args.port, tls=not args.plain, quiet_gc=True)
+        server = LanServer(site, args.host, args.port, tls=not args.plain, dedicated=True)
         url = server.start()
         try:
             say(tr("Certificate SHA-256 {fingerprint}", fingerprint=server.certificate_sha256))

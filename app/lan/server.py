@@ -27,7 +27,18 @@ from app.lan.app import create_app
 from app.services.site import Site
 
 START_TIMEOUT = 20.0
+DB_CONNECTIONS = 10  # opened at start in the host process (tune_host_process)
 GC_THRESHOLD = (20_000, 20, 20)  # fewer, shorter young collections under load (see quiet_collector)
+
+
+def tune_host_process(site: Site) -> None:
+    """This process is the site's host, serving every terminal of the venue: its database
+    connections are opened now, SQLite's WAL is checkpointed by a thread of its own rather than
+    inside a candidate's commit, and the garbage collector is quieted (in that order: what was
+    opened is frozen out of collections too). Measured with `examsite bench lan` (docs/terminal.md)."""
+    site.db.warm(DB_CONNECTIONS)
+    site.db.checkpoint_in_background()
+    quiet_collector()
 
 
 def quiet_collector() -> None:
@@ -51,10 +62,11 @@ def is_loopback(host: str) -> bool:
 
 class LanServer:
     def __init__(self, site: Site, host: str = "127.0.0.1", port: int = 0, *, tls: bool | None = None,
-                 clock: Callable[[], datetime] = utc_now, quiet_gc: bool = False) -> None:
-        """`quiet_gc`: this process is the host (`examsite lan serve`): tune its garbage collector
-        (quiet_collector); leave it off where the server shares a process (tests, the console)."""
-        self.quiet_gc = quiet_gc
+                 clock: Callable[[], datetime] = utc_now, dedicated: bool = False) -> None:
+        """`dedicated`: this process is the site's host (`examsite host`, `examsite lan serve`) and is
+        tuned for it (tune_host_process); leave it off where the server shares a process (tests,
+        the console)."""
+        self.dedicated = dedicated
         self.tls = (not is_loopback(host)) if tls is None else tls
         if not self.tls and not is_loopback(host):
             raise KnownError(tr("The LAN API serves plain HTTP only on this computer (127.0.0.1); "
@@ -88,8 +100,8 @@ class LanServer:
     def start(self) -> str:
         """Serve in a background thread; returns the base URL once the socket is listening."""
         self._server = uvicorn.Server(self.config())
-        if self.quiet_gc:
-            quiet_collector()
+        if self.dedicated:
+            tune_host_process(self.site)
         self._thread = threading.Thread(target=self._server.run, name="lan-api", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + START_TIMEOUT
@@ -104,8 +116,8 @@ class LanServer:
 
     def run(self) -> None:
         """Serve in this thread until interrupted (the `examsite lan serve` process)."""
-        if self.quiet_gc:
-            quiet_collector()
+        if self.dedicated:
+            tune_host_process(self.site)
         try:
             uvicorn.Server(self.config()).run()
         finally:

@@ -182,6 +182,10 @@ class Fleet:
                     raise TimeoutError("the simulated terminals did not get there in time")
                 self._progress.wait(left)
 
+    def wait(self, seconds: float) -> None:
+        """Let the started terminals work for `seconds` (returns early once stopped)."""
+        self._stop.wait(seconds)
+
     def run_for(self, seconds: float) -> None:
         """Start, let the terminals work for `seconds`, stop."""
         self.start()

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 
 from app.domain.actor import Actor
 from app.domain.roles import Role
@@ -50,9 +51,12 @@ def bearer(request: Request) -> str | None:
 
 
 async def require_device(request: Request) -> Device:
-    """On the event loop (no worker thread per dependency): the token's lookup is cached in memory
-    (LanAccess), so this reads the database only every few seconds per device."""
-    return device_of(request)
+    """On the event loop when the token's lookup is in memory (LanAccess caches it), so no worker
+    thread per dependency; the database lookup of a token not in memory runs in a worker thread,
+    never on the event loop that serves every other terminal."""
+    token = bearer(request)
+    device = get_access(request).cached_device(token) if token is not None else None
+    return device if device is not None else await run_in_threadpool(device_of, request)
 
 
 def device_of(request: Request) -> Device:

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from app.errors import PermissionDenied
@@ -73,11 +74,14 @@ class Sitting:
 
 
 async def candidate(request: Request, device: Annotated[Device, Depends(terminal)]) -> Sitting:
-    """On the event loop like require_device: the candidate token's lookup is cached (LanAccess)."""
+    """Like require_device: on the event loop when the candidate token's lookup is in memory
+    (LanAccess), in a worker thread when it must be read from the database."""
     token = request.headers.get(CANDIDATE_HEADER, "").strip()
     if not token:
         raise PermissionDenied(tr("Log in first."), code="login")
-    login = get_access(request).session_for(token, "candidate")
+    access = get_access(request)
+    login = access.cached_session(token, "candidate") or await run_in_threadpool(access.session_for, token,
+                                                                                  "candidate")
     kind, _, sitting = login.subject.partition(":")
     if login.device_id != device.id or kind != "theory" or not sitting.isdigit():
         raise PermissionDenied(tr("This log-in has ended: log in again."), code="login")

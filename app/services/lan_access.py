@@ -10,6 +10,7 @@ nobody act as a terminal. The enrolment exchange itself is described in app/secu
 from __future__ import annotations
 
 import hashlib
+import random
 import secrets
 import threading
 import time
@@ -94,7 +95,27 @@ class LanAccess:
 
     @staticmethod
     def _fresh(entry, now: float) -> bool:
-        return entry is not None and now - entry[0] < TOKEN_CACHE_SECONDS
+        return entry is not None and now < entry[0]
+
+    @staticmethod
+    def _trusted_until(now: float) -> float:
+        """Each entry is trusted for a random share (half to all) of TOKEN_CACHE_SECONDS, so the
+        tokens cached in one burst (a room logging in) are not all looked up again in one burst."""
+        return now + TOKEN_CACHE_SECONDS * random.uniform(0.5, 1.0)
+
+    def cached_device(self, token: str) -> Device | None:
+        """The device from memory only (None: it must be looked up with device_for)."""
+        with self._cache_lock:
+            cached = self._devices.get(token_digest(token))
+        return cached[1] if self._fresh(cached, time.monotonic()) else None
+
+    def cached_session(self, token: str, kind: str) -> LanLogin | None:
+        """The log-in from memory only (None: look it up with session_for, which also says why one ended)."""
+        with self._cache_lock:
+            cached = self._logins.get(token_digest(token))
+        if self._fresh(cached, time.monotonic()) and cached[1].kind == kind and cached[2] > self.clock():
+            return cached[1]
+        return None
 
     @property
     def identity(self) -> TlsIdentity:
@@ -179,7 +200,7 @@ class LanAccess:
         with self._cache_lock:
             if len(self._devices) >= TOKEN_CACHE_SIZE:
                 self._devices.clear()
-            self._devices[digest] = (now, device)
+            self._devices[digest] = (self._trusted_until(now), device)
         return device
 
     # -- log-ins on a device -----------------------------------------------------------------
@@ -223,7 +244,7 @@ class LanAccess:
         with self._cache_lock:
             if len(self._logins) >= TOKEN_CACHE_SIZE:
                 self._logins.clear()
-            self._logins[digest] = (now, login, expires_at)
+            self._logins[digest] = (self._trusted_until(now), login, expires_at)
         return login
 
     def revoke_sessions(self, kind: str, subject: str, tx=None, *, keep_token: str | None = None) -> int:

@@ -304,12 +304,11 @@ def _commit_saves(ctx: TheoryContext, tx, jobs) -> None:
     if not jobs:
         return
     now = ctx.clock()
-    runs = theory_store.run_rows(tx, {(job.payload[3].session_id, job.payload[3].room_id) for job in jobs})
-    states = theory_store.state_rows(tx, [job.payload[0] for job in jobs], lock=True)
+    states, runs = theory_store.states_and_runs_locked(tx, [job.payload[0] for job in jobs])
     ready = []
     for job in jobs:
-        sitting_id, device_id, saves, facts = job.payload
-        run, state = runs.get((facts.session_id, facts.room_id)), states.get(sitting_id)
+        sitting_id, device_id, saves, _ = job.payload
+        run, state = runs.get(sitting_id), states.get(sitting_id)
         try:
             _require_device(state, device_id)
             if _time_up(run, state, now):

@@ -217,13 +217,17 @@ class Database:
         try:
             connection.execute("PRAGMA busy_timeout=15000")
             while not self._stop_checkpoints.wait(interval):
-                try:
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error as exc:  # busy or I/O: the next turn tries again
-                    log.warning("WAL checkpoint failed: %s", exc)
-            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                self._checkpoint(connection)
+            self._checkpoint(connection)  # the last one, as the host stops
         finally:
             connection.close()
+
+    @staticmethod
+    def _checkpoint(connection: sqlite3.Connection) -> None:
+        try:
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        except sqlite3.Error as exc:  # busy or I/O: the next turn (or the next commit) tries again
+            log.warning("WAL checkpoint failed: %s", exc)
 
     def dispose(self) -> None:
         if self._checkpointer is not None:

@@ -14,9 +14,10 @@ cost a write transaction and an fsync per heartbeat; instead it is kept here and
 all terminals at once, in one UPDATE, at most every FLUSH_SECONDS. That UPDATE rides in the
 group commit's next transaction (the writer takes it when due; a heartbeat that finds it due
 while no save is coming sends an empty job), so it never competes with the saves for the
-database's write lock (SQLite) or the candidates' rows (PostgreSQL). After a crash of the host the database's last-seen times are at most
-FLUSH_SECONDS (plus one heartbeat interval) old, so a candidate's offline credit at the next log-in
-can be that much larger; offline detection (OFFLINE_AFTER_SECONDS = 20) is not affected.
+database's write lock (SQLite) or the candidates' rows (PostgreSQL). After a crash of the host
+the database's last-seen times are at most FLUSH_SECONDS (plus one heartbeat interval) old, so a
+candidate's offline credit at the next log-in can be that much larger; offline detection
+(OFFLINE_AFTER_SECONDS = 20) is not affected.
 """
 
 from __future__ import annotations

@@ -29,12 +29,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.durable import fsync_directory
 from app.i18n import tr
 from drivers.camera.base import mask_password
 from drivers.errors import LibraryMissing
-from drivers.recorder.hashing import HashingFile
-from drivers.recorder.segment_recorder import PARTIAL_SUFFIX, Gap, Segment, segment_name
+from drivers.recorder.lifecycle import Gap, ReconnectingRecorder, Segment, SourceLost
 
 TS_PACKET = 188
 PTS_WRAP = 1 << 33
@@ -163,8 +161,10 @@ class _Silent(Exception):
     pass
 
 
-class FfmpegRecorder:
+class FfmpegRecorder(ReconnectingRecorder):
     """One source, one ffmpeg process at a time, stream copy into verifiable segments until stop()."""
+
+    thread_prefix = "recorder-ffmpeg"
 
     def __init__(self, source_url: str, out_dir: str | Path, camera_id: str, segment_seconds: float = 60,
                  *, on_segment: Callable[[Segment], None] | None = None,
@@ -175,57 +175,15 @@ class FfmpegRecorder:
         self.ffmpeg = find_ffmpeg(ffmpeg)
         if self.ffmpeg is None:
             raise LibraryMissing(tr("The video library {library} is not installed.", library="ffmpeg"))
+        super().__init__(out_dir, camera_id, segment_seconds, on_segment=on_segment, on_gap=on_gap,
+                         first_seq=first_seq, read_timeout=read_timeout, sync_interval=sync_interval,
+                         reconnect_backoff=reconnect_backoff)
         self.source_url = str(source_url)
         self.description = mask_password(self.source_url)
-        self.out_dir = Path(out_dir)
-        self.camera_id = camera_id
-        self.segment_seconds = segment_seconds
-        self.on_segment, self.on_gap = on_segment, on_gap
-        self.next_seq = first_seq
-        self.open_timeout, self.read_timeout = open_timeout, read_timeout
-        self.sync_interval = sync_interval
-        self.reconnect_backoff = reconnect_backoff
+        self.open_timeout = open_timeout
         self.loop_files = loop_files
         self.is_network = "://" in self.source_url
-        self.error: BaseException | None = None
         self.process: subprocess.Popen[bytes] | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._gap_open = False
-        self._last_packet_at = _now()
-        self._segment: dict[str, Any] | None = None
-
-    # -- control (as SegmentRecorder) -------------------------------------------------------------
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=f"recorder-ffmpeg-{self.camera_id}", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float | None = None) -> None:
-        self._stop.set()
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout if timeout is not None else self.read_timeout + 10)
-            if not thread.is_alive():
-                self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
-
-    def record_for(self, seconds: float) -> None:
-        self.start()
-        try:
-            deadline = time.monotonic() + seconds
-            thread = self._thread
-            while time.monotonic() < deadline and thread is not None and thread.is_alive():
-                self._stop.wait(min(0.2, max(0.0, deadline - time.monotonic())))
-        finally:
-            self.stop()
 
     # -- the thread ------------------------------------------------------------------------------
 
@@ -239,41 +197,21 @@ class FfmpegRecorder:
         return command + ["-i", self.source_url, "-map", "0:v:0", "-c", "copy", "-f", "mpegts",
                           "-flush_packets", "1", "pipe:1"]
 
-    def _run(self) -> None:
-        delay = self.reconnect_backoff[0]
+    def _record_once(self) -> bool:
+        if not self.is_network and not Path(self.source_url).is_file():
+            raise SourceLost(tr("There is no file {path}.", path=self.source_url), reset_backoff=False)
         try:
-            while not self._stop.is_set():
-                if not self.is_network and not Path(self.source_url).is_file():
-                    self._lost(tr("There is no file {path}.", path=self.source_url))
-                else:
-                    try:
-                        ended, received = self._copy()
-                        if received:
-                            delay = self.reconnect_backoff[0]
-                        if ended or self._stop.is_set():
-                            return
-                        if received:
-                            self._lost(tr("Camera {camera} stopped sending pictures.", camera=self.description))
-                        else:
-                            self._lost(tr("Camera {camera} does not answer; check its power, the network cable and "
-                                          "the address.", camera=self.description))
-                    except _Silent:
-                        delay = self.reconnect_backoff[0]
-                        self._lost(tr("Camera {camera} sent nothing for {seconds} seconds.",
-                                      camera=self.description, seconds=f"{self.read_timeout:g}"))
-                if self._stop.wait(delay):
-                    return
-                delay = min(delay * 2, self.reconnect_backoff[1])
-        except BaseException as error:
-            self.error = error
-            raise
-
-    def _lost(self, reason: str) -> None:
-        if self._gap_open:
-            return
-        self._gap_open = True
-        if self.on_gap is not None:
-            self.on_gap(Gap(self.camera_id, self._last_packet_at, _now(), reason))
+            ended, received = self._copy()
+        except _Silent:
+            raise SourceLost(tr("Camera {camera} sent nothing for {seconds} seconds.", camera=self.description,
+                                seconds=f"{self.read_timeout:g}"), reset_backoff=True) from None
+        if ended or self._stop.is_set():
+            return True
+        if received:
+            raise SourceLost(tr("Camera {camera} stopped sending pictures.", camera=self.description),
+                             reset_backoff=True)
+        raise SourceLost(tr("Camera {camera} does not answer; check its power, the network cable and the address.",
+                            camera=self.description), reset_backoff=False)
 
     def _copy(self) -> tuple[bool, bool]:
         """Run ffmpeg until stop, silence or its end; (the file source ended, anything was received)."""
@@ -324,27 +262,15 @@ class FfmpegRecorder:
 
     # -- what the recorder process reports per camera (same as SegmentRecorder) -----------------------
     @property
-    def receiving(self) -> bool:
-        """Data arrives from ffmpeg on the current connection (False while connecting and after a gap)."""
-        return self.running and not self._gap_open and (_now() - self._last_packet_at).total_seconds() < self.read_timeout
-
-    @property
-    def last_packet_at(self) -> datetime:
-        return self._last_packet_at
-
-    @property
     def open_segment(self) -> tuple[int, int]:
         """(bytes, 0) written so far into the open segment; ffmpeg's packets are not counted here."""
         segment = self._segment
         return (segment["sink"].size, 0) if segment is not None else (0, 0)
 
     def _open_segment(self, first_pts: int, codec: str) -> None:
-        seq = self.next_seq
-        self.next_seq += 1
-        final = self.out_dir / segment_name(self.camera_id, seq)
-        partial = final.with_name(final.stem + PARTIAL_SUFFIX)
-        self._segment = {"seq": seq, "final": final, "partial": partial, "started_at": _now(), "codec": codec,
-                         "sink": HashingFile(partial, self.sync_interval)}
+        segment = self._new_segment_file()
+        segment.update({"started_at": _now(), "codec": codec})
+        self._segment = segment
 
     def _write(self, data: bytes) -> None:
         if self._segment is not None:
@@ -355,12 +281,7 @@ class FfmpegRecorder:
         if segment is None:
             return
         digest = segment["sink"].close()
-        os.replace(segment["partial"], segment["final"])
-        fsync_directory(self.out_dir)
-        closed = Segment(self.camera_id, segment["seq"], segment["final"], digest, segment["sink"].size,
-                         segment["started_at"], _now(), duration_ms, frames, segment["codec"] or "h264")
-        if self.on_segment is not None:
-            self.on_segment(closed)
+        self._publish(segment, digest, duration_ms, frames, segment["codec"] or "h264")
 
 
 def _pump(pipe: Any, chunks: queue.Queue[bytes]) -> None:

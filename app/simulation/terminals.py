@@ -19,9 +19,12 @@ import random
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+from app.audit.trail import utc_now
 from app.client.http import Enrolment, LanClient, enrol
 from app.client.theory import LanRefused, LanUnreachable, TheoryClient
 from app.domain.actor import Actor
@@ -33,9 +36,10 @@ HEARTBEAT_SECONDS = 5.0
 
 
 def enrol_terminals(site: Site, base_url: str, actor: Actor, count: int, room_code: str | None = None,
-                    prefix: str = "sim-terminal") -> list[Enrolment]:
-    """Enrol `count` terminals: a one-time code from the console, the exchange over HTTP."""
-    access = LanAccess(site)
+                    prefix: str = "sim-terminal", clock: Callable[[], datetime] = utc_now) -> list[Enrolment]:
+    """Enrol `count` terminals: a one-time code from the console, the exchange over HTTP. `clock`:
+    the host's (a simulated day's host runs on its own clock: a code must not expire on it)."""
+    access = LanAccess(site, clock)
     enrolments = []
     for number in range(1, count + 1):
         code = access.issue_code(actor, "terminal", room_code)

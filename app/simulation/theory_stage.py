@@ -129,7 +129,7 @@ class TheoryDay:
 
     # -- the session ---------------------------------------------------------------------------
     def run(self, roster) -> str:
-        enrolments = enrol_terminals(self.site, self.url, self.admin, len(roster) + 2)
+        enrolments = enrol_terminals(self.site, self.url, self.admin, len(roster) + 2, clock=self.clock)
         spare, crashing = enrolments.pop(), enrolments.pop()
         self.cable = LanCable(self.url)
         refused, behind_cable = 0, False

@@ -48,9 +48,9 @@ def api(tmp_path, database_url):
         plan = repositories.current_plan(session)
         start = repositories.session_by_code(session, plan.id, SESSION).starts_at
         tickets = [c.ticket_no for c, _, es, _ in repositories.roster(session, plan.id) if es.code == SESSION]
-    clock = Clock(start + timedelta(hours=1))
+    clock = Clock(host_time(start))
     with serving(site, clock) as base_url:
-        stations = {no: PracticalClient(enrolled_client(site, base_url, "station", name=f"station {no}"))
+        stations = {no: PracticalClient(enrolled_client(site, base_url, "station", name=f"station {no}", clock=clock))
                     for no in EXAMINERS}
         try:
             yield site, base_url, stations, tickets
@@ -58,6 +58,11 @@ def api(tmp_path, database_url):
             for station in stations.values():
                 station.close()
     site.close()
+
+
+def host_time(start):
+    """The test server's clock: an hour into the session (the session is today in Beijing)."""
+    return start + timedelta(hours=1)
 
 
 def refused(call, status: int) -> LanRefused:
@@ -184,7 +189,9 @@ def test_wrong_pins_lock_after_five(api):
 
 def test_a_candidate_terminal_cannot_log_an_examiner_in(api):
     site, base_url, stations, tickets = api
-    terminal = PracticalClient(enrolled_client(site, base_url, "terminal", "R01"))
+    with site.db.read() as session:
+        start = repositories.session_by_code(session, repositories.current_plan(session).id, SESSION).starts_at
+    terminal = PracticalClient(enrolled_client(site, base_url, "terminal", "R01", clock=Clock(host_time(start))))
     try:
         assert refused(lambda: terminal.login("KW0101", DEMO_PIN), 403).code == "wrong_device"
     finally:

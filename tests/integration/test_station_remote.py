@@ -58,7 +58,7 @@ def wifi(tmp_path, database_url):
         tickets = [c.ticket_no for c, _, es, _ in repositories.roster(session, plan.id) if es.code == SESSION]
     clock = Clock(start + timedelta(hours=1))
     with serving(site, clock) as base_url, LanCable(base_url) as cable:
-        code = LanAccess(site).issue_code(admin_actor(site, DEMO_ADMIN_PASSWORD), "station")
+        code = LanAccess(site, clock).issue_code(admin_actor(site, DEMO_ADMIN_PASSWORD), "station")
         enrolment = enrol(cable.url, code, "tablet R01")
 
         def station() -> LanStationBackend:

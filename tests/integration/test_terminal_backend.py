@@ -66,7 +66,7 @@ def exam(tmp_path, database_url):
     actors = {role: auth.login(no, secret, role) for no, (role, secret) in demo.credentials.items()}
     try:
         with running_lan(site, clock=clock) as url:
-            enrolments = enrol_terminals(site, url, actors[Role.ADMIN], 4)
+            enrolments = enrol_terminals(site, url, actors[Role.ADMIN], 4, clock=clock)
             yield Exam(demo, url, sitters, enrolments, clock, TheoryService(site, clock), actors[Role.CHIEF_PROCTOR],
                        tmp_path / "terminals", Watch())
     finally:

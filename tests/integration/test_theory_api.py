@@ -45,7 +45,8 @@ def room(tmp_path, database_url):
             method=Method.TICKET, ticket_status="valid", face_consent=True, face_distance=0.3, face_same=True))
     console = TheoryService(site, clock)  # the proctor's console: another service than the host's
     with running_lan(site, clock=clock) as base_url:
-        terminals = [enrolled_client(site, base_url, "terminal", "R01", name=f"T{n}") for n in range(3)]
+        terminals = [enrolled_client(site, base_url, "terminal", "R01", name=f"T{n}", clock=clock)
+                     for n in range(3)]
         yield demo, clock, console, proctor, tickets, last6, terminals
         for client in terminals:
             client.close()

@@ -30,8 +30,10 @@ def admin_actor(site, password: str):
 
 
 def enrolled_client(site, base_url: str, kind: str = "terminal", room_code: str | None = None, *,
-                    admin_password: str = DEMO_ADMIN_PASSWORD, name: str | None = None) -> LanClient:
-    """Enrol a new device through the real enrolment exchange and return its client."""
-    code = LanAccess(site).issue_code(admin_actor(site, admin_password), kind, room_code)
+                    admin_password: str = DEMO_ADMIN_PASSWORD, name: str | None = None, clock=None) -> LanClient:
+    """Enrol a new device through the real enrolment exchange and return its client. `clock`: the
+    server's, when it runs on a test clock (the exam day's date is today in Beijing, which is
+    tomorrow in UTC after 16:00: a code issued on the real clock would have expired on it)."""
+    code = LanAccess(site, *([clock] if clock else [])).issue_code(admin_actor(site, admin_password), kind, room_code)
     enrolment = enrol(base_url, code, name or f"{kind}-{room_code or 'any'}")
     return LanClient(enrolment.base_url, device_token=enrolment.token, pinned_sha256=enrolment.pinned_sha256)

@@ -86,52 +86,16 @@ def ensure_candidate_state(session: Session, sitting_id: int, seed: str, *, lock
     return candidate_state(session, sitting_id, lock=lock)
 
 
-# -- the candidates' hot path: few queries, no per-row round trips --------------------------------
-def sitting_facts(session: Session, sitting_id: int):
-    """(session_id, room_id, candidate_id, ticket_no, name) of a sitting, or None."""
-    return session.execute(select(Sitting.session_id, Sitting.room_id, Sitting.candidate_id, Candidate.ticket_no,
-                                  Candidate.name).join(Candidate, Candidate.id == Sitting.candidate_id)
-                           .where(Sitting.id == sitting_id)).first()
-
-
-def room_runs(session: Session, keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], TheoryRoom]:
-    """The runs of (session_id, room_id) pairs, by pair."""
-    wanted = set(keys)
-    if not wanted:
-        return {}
-    query = select(TheoryRoom).where(TheoryRoom.session_id.in_({k[0] for k in wanted}),
-                                     TheoryRoom.room_id.in_({k[1] for k in wanted}))
-    return {(run.session_id, run.room_id): run for run in session.scalars(query)
-            if (run.session_id, run.room_id) in wanted}
-
-
-def candidate_states(session: Session, sitting_ids: Iterable[int], *, lock: bool = False) -> dict[int, TheorySitting]:
-    """The candidates' states by sitting id (locked in sitting order, so two writers cannot deadlock)."""
-    ids = sorted(set(sitting_ids))
-    query = select(TheorySitting).where(TheorySitting.sitting_id.in_(ids)).order_by(TheorySitting.sitting_id)
-    return {state.sitting_id: state for state in session.scalars(_locked(query, lock))}
-
-
-def answers_of_items(session: Session, sitting_ids: Iterable[int], item_ids: Iterable[int]
-                     ) -> dict[tuple[int, int], Answer]:
-    """Stored answers by (sitting id, item id), for any of those sittings and items."""
-    query = select(Answer).where(Answer.sitting_id.in_(set(sitting_ids)), Answer.item_id.in_(set(item_ids)))
-    return {(answer.sitting_id, answer.item_id): answer for answer in session.scalars(query)}
-
-
 # -- the terminals' hot path: prepared statements on plain connections (no ORM bookkeeping) -------
 _RUN, _STATE, _ANSWER = TheoryRoom.__table__, TheorySitting.__table__, Answer.__table__
 _ANSWER_ROWS = select(_ANSWER.c.sitting_id, _ANSWER.c.item_id, _ANSWER.c.response, _ANSWER.c.flagged,
                       _ANSWER.c.revision).where(_ANSWER.c.sitting_id.in_(bindparam("sitting_ids", expanding=True)),
                                                 _ANSWER.c.item_id.in_(bindparam("item_ids", expanding=True)))
-_STATE_AND_RUN = select(_STATE, _RUN).outerjoin(
-    _RUN, and_(_RUN.c.session_id == bindparam("session_id"), _RUN.c.room_id == bindparam("room_id"))) \
-    .where(_STATE.c.sitting_id == bindparam("sitting_id"))
 _SITTING = Sitting.__table__
-_STATES_AND_RUNS_LOCKED = select(_STATE, _RUN).join(_SITTING, _SITTING.c.id == _STATE.c.sitting_id).outerjoin(
+_STATES_AND_RUNS = select(_STATE, _RUN).join(_SITTING, _SITTING.c.id == _STATE.c.sitting_id).outerjoin(
     _RUN, and_(_RUN.c.session_id == _SITTING.c.session_id, _RUN.c.room_id == _SITTING.c.room_id)) \
-    .where(_STATE.c.sitting_id.in_(bindparam("ids", expanding=True))).order_by(_STATE.c.sitting_id) \
-    .with_for_update(of=_STATE)
+    .where(_STATE.c.sitting_id.in_(bindparam("ids", expanding=True))).order_by(_STATE.c.sitting_id)
+_STATES_AND_RUNS_LOCKED = _STATES_AND_RUNS.with_for_update(of=_STATE)
 _INSERT_ANSWER = insert(_ANSWER)
 _UPDATE_ANSWER = update(_ANSWER).where(_ANSWER.c.sitting_id == bindparam("sid"), _ANSWER.c.item_id == bindparam("iid")) \
     .values(response=bindparam("response"), flagged=bindparam("flagged"), revision=bindparam("revision"),
@@ -143,32 +107,20 @@ _RECORD_SEEN = update(_STATE).where(_STATE.c.sitting_id == bindparam("sid"),
     .values(last_seen_at=bindparam("seen"))
 
 
-def states_and_runs_locked(connection: Connection | Session, sitting_ids: Iterable[int]
-                           ) -> tuple[dict[int, SimpleNamespace], dict[int, SimpleNamespace | None]]:
-    """The candidates' states (locked, in sitting order) and each one's room run, in one query (the
-    group commit's read: one round trip fewer than two queries): ({sitting_id: state},
-    {sitting_id: run or None})."""
+def states_and_runs(connection: Connection | Session, sitting_ids: Iterable[int], *, lock: bool = False
+                    ) -> tuple[dict[int, SimpleNamespace], dict[int, SimpleNamespace | None]]:
+    """The candidates' states (locked in sitting order with `lock`) and each one's room run, in one
+    query, as plain rows: ({sitting_id: state}, {sitting_id: run or None before the room has one}).
+    The group commit's read (locked) and the heartbeat's."""
     states, runs = {}, {}
-    for row in connection.execute(_STATES_AND_RUNS_LOCKED, {"ids": sorted(set(sitting_ids))}):
-        state, run = _split(row)
-        states[state.sitting_id], runs[state.sitting_id] = state, run
+    query = _STATES_AND_RUNS_LOCKED if lock else _STATES_AND_RUNS
+    for row in connection.execute(query, {"ids": sorted(set(sitting_ids))}):
+        values = row._mapping
+        state = SimpleNamespace(**{column.name: values[column] for column in _STATE.c})
+        states[state.sitting_id] = state
+        runs[state.sitting_id] = (SimpleNamespace(**{column.name: values[column] for column in _RUN.c})
+                                  if values[_RUN.c.id] is not None else None)
     return states, runs
-
-
-def _split(row) -> tuple[SimpleNamespace, SimpleNamespace | None]:
-    values = row._mapping
-    state = SimpleNamespace(**{column.name: values[column] for column in _STATE.c})
-    run = SimpleNamespace(**{column.name: values[column] for column in _RUN.c}) if values[_RUN.c.id] is not None else None
-    return state, run
-
-
-def state_and_run_rows(connection: Connection | Session, sitting_id: int, session_id: int, room_id: int
-                       ) -> tuple[SimpleNamespace | None, SimpleNamespace | None]:
-    """The candidate's state and their room's run in one query, as plain rows ((None, None) without a
-    state; run None before the room has one): the heartbeat's read, with no ORM objects."""
-    row = connection.execute(_STATE_AND_RUN, {"sitting_id": sitting_id, "session_id": session_id,
-                                              "room_id": room_id}).first()
-    return (None, None) if row is None else _split(row)
 
 
 def answer_rows(connection: Connection | Session, sitting_ids: Iterable[int], item_ids: Iterable[int]

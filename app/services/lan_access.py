@@ -186,11 +186,10 @@ class LanAccess:
             return [_device(row) for row in lan_store.active_devices(session)]
 
     def device_for(self, token: str) -> Device:
+        cached = self.cached_device(token)
+        if cached is not None:
+            return cached
         digest, now = token_digest(token), time.monotonic()
-        with self._cache_lock:
-            cached = self._devices.get(digest)
-        if self._fresh(cached, now):
-            return cached[1]
         with self.site.db.read() as session:
             row = lan_store.device_by_token(session, digest)
             if row is None or row.revoked_at is not None:

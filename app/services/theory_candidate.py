@@ -277,7 +277,7 @@ TIME_UP = object()  # a save job's result when the candidate's time is over
 
 def save_answers(ctx: TheoryContext, sitting_id: int, device_id: int, saves: Sequence[AnswerSave]) -> SaveOutcome:
     """Store a batch of saves through the group commit: returns only after the commit that holds it."""
-    outcome = ctx.saves.submit((sitting_id, device_id, tuple(saves), ctx.facts(sitting_id)))
+    outcome = ctx.saves.submit((sitting_id, device_id, tuple(saves)))
     if outcome is TIME_UP:
         _submit_if_time_is_up(ctx, sitting_id)
         raise InvalidState(tr("The time is up: the answers were submitted."))
@@ -304,10 +304,10 @@ def _commit_saves(ctx: TheoryContext, tx, jobs) -> None:
     if not jobs:
         return
     now = ctx.clock()
-    states, runs = theory_store.states_and_runs_locked(tx, [job.payload[0] for job in jobs])
+    states, runs = theory_store.states_and_runs(tx, [job.payload[0] for job in jobs], lock=True)
     ready = []
     for job in jobs:
-        sitting_id, device_id, saves, _ = job.payload
+        sitting_id, device_id, saves = job.payload
         run, state = runs.get(sitting_id), states.get(sitting_id)
         try:
             _require_device(state, device_id)
@@ -331,7 +331,7 @@ def _commit_saves(ctx: TheoryContext, tx, jobs) -> None:
     changed: dict[tuple[int, int], dict] = {}
     tallies: dict[int, dict] = {}
     for job, run, state, paper in ready:
-        sitting_id, _, saves, _ = job.payload
+        sitting_id, _, saves = job.payload
         tally = tallies.setdefault(sitting_id, {"sitting_id": sitting_id, "answered": state.answered,
                                                 "last_revision": state.last_revision, "last_seen_at": now})
         items, results = paper.by_code, []
@@ -461,10 +461,10 @@ def heartbeat(ctx: TheoryContext, sitting_id: int, device_id: int,
     """One read; the last-seen time goes to memory (ctx.presence), flushed for every terminal at once.
     Reports from the terminal (rare) are written at once, in their own transaction."""
     reports = list(reports)[:MAX_REPORTS]
-    facts = ctx.facts(sitting_id)
     for _ in range(2):
         with ctx.site.db.core_read() as connection:
-            state, run = theory_store.state_and_run_rows(connection, sitting_id, facts.session_id, facts.room_id)
+            states, runs = theory_store.states_and_runs(connection, [sitting_id])
+        state, run = states.get(sitting_id), runs.get(sitting_id)
         now = ctx.clock()
         _require_device(state, device_id)
         if not _time_up(run, state, now):

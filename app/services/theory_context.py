@@ -98,18 +98,6 @@ class PlanInfo:
                    tuple(RoomInfo(r.id, r.code, r.name, r.capacity) for r in plan.rooms))
 
 
-@dataclass(frozen=True)
-class SittingFacts:
-    """What never changes about a sitting during the exam (its seat may: not kept here)."""
-
-    id: int
-    session_id: int
-    room_id: int
-    candidate_id: int
-    ticket_no: str
-    name: str
-
-
 class Throttle:
     """At most `limit` failures per key within `window` seconds (kept in memory by this process)."""
 
@@ -157,24 +145,9 @@ class TheoryContext:
         self.leave_throttle = Throttle(5, 600)
         self._papers: dict[int, OpenedPaper] = {}
         self._plan: tuple[float, PlanInfo] | None = None
-        self._facts: dict[int, SittingFacts] = {}
         self._lock = threading.Lock()
         self.presence = Presence()
         self.saves: GroupCommit | None = None  # set by TheoryService (its commit is the candidates' save)
-
-    def facts(self, sitting_id: int) -> SittingFacts:
-        with self._lock:
-            cached = self._facts.get(sitting_id)
-        if cached is not None:
-            return cached
-        with self.site.db.read() as session:
-            row = theory_store.sitting_facts(session, sitting_id)
-        if row is None:
-            raise NotFound(tr("This sitting does not exist."))
-        facts = SittingFacts(sitting_id, *row)
-        with self._lock:
-            self._facts[sitting_id] = facts
-        return facts
 
     def current_plan(self, session) -> PlanInfo | None:
         """The current plan with its rooms and sessions as plain values, read from the database at most
